@@ -1,0 +1,89 @@
+/**
+ * The narrow door between the task pane and a workbook. Two implementations: the Office one
+ * (Excel.run) and the in-memory one (preview and tests). Every method returns an outcome;
+ * nothing throws out of here (Office errors become sentences).
+ */
+import type { TableKey } from '../core/record/table-def';
+
+/** One table row as plain cell values keyed by schema field (numbers, text, booleans, or null for blank). */
+export type RowValues = Readonly<Record<string, string | number | boolean | null>>;
+
+/** All rows of one review, ready to write (built by the core record builders). */
+export interface ReviewRows {
+  readonly snapshots: readonly RowValues[];
+  readonly exposures: readonly RowValues[];
+  readonly triggers: readonly RowValues[];
+}
+
+export type SchemaVersionState =
+  | { readonly kind: 'absent' } // fresh workbook: no tables, no version yet
+  | { readonly kind: 'current'; readonly version: number }
+  | { readonly kind: 'older'; readonly found: number; readonly current: number } // migratable
+  | { readonly kind: 'newer'; readonly found: number; readonly current: number }; // read-only
+
+export type TableState =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'ok'; readonly address: string; readonly rowCount: number }
+  | {
+      readonly kind: 'drifted';
+      readonly address: string;
+      readonly rowCount: number;
+      /** Headers the schema requires that the table lacks: writing is refused. */
+      readonly missingRequired: readonly string[];
+      /** Optional headers the table lacks: writing works, repair adds them. */
+      readonly missingOptional: readonly string[];
+      /** Headers the user added (kept and never written). */
+      readonly extra: readonly string[];
+    };
+
+export interface WorkbookHealth {
+  readonly schema: SchemaVersionState;
+  readonly tables: Readonly<Record<TableKey, TableState>>;
+  /** False when the schema is newer or a required column is missing. */
+  readonly writable: boolean;
+  /** Sentences for the pane, one per problem, naming table and column. */
+  readonly messages: readonly string[];
+}
+
+export interface LandedRows {
+  readonly table: TableKey;
+  /** A1 address of the written rows, e.g. "Desk!A12:AF13". */
+  readonly address: string;
+  readonly recordIds: readonly string[];
+}
+
+export type WriteOutcome =
+  | { readonly ok: true; readonly landed: readonly LandedRows[]; readonly message: string }
+  | { readonly ok: false; readonly message: string };
+
+export interface ReadRecord {
+  /** 1-based row number within the table body, as a user counts it. */
+  readonly rowNumber: number;
+  readonly values: RowValues;
+}
+
+export interface ReadProblem {
+  readonly rowNumber: number;
+  readonly reason: string;
+}
+
+export type ReadOutcome =
+  | { readonly ok: true; readonly records: readonly ReadRecord[]; readonly problems: readonly ReadProblem[] }
+  | { readonly ok: false; readonly message: string };
+
+export interface DeskWorkbook {
+  /** Schema version and per-table drift, read in one round trip. */
+  health(): Promise<WorkbookHealth>;
+  /** Creates missing tables (headers, formats, validation) and stamps/migrates the schema version. Never touches an existing cell. */
+  ensureTables(): Promise<WriteOutcome>;
+  /** Appends the missing columns of drifted tables; changes no existing cell. */
+  repair(): Promise<WriteOutcome>;
+  /** All rows of one review, all or nothing, confirmed by read-back; a retry adds only what is missing. */
+  appendReview(rows: ReviewRows): Promise<WriteOutcome>;
+  /** A table's rows validated against the schema; bad rows are reported, not fatal. */
+  read(table: TableKey): Promise<ReadOutcome>;
+  /** Selects the rows with these Record IDs so the user sees them. */
+  select(table: TableKey, recordIds: readonly string[]): Promise<WriteOutcome>;
+  /** Sample reviews into an empty workbook; refuses when any desk table exists. */
+  insertSampleData(reviews: readonly ReviewRows[]): Promise<WriteOutcome>;
+}
