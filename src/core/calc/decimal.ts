@@ -6,7 +6,12 @@ import { deskError, type Result } from '../errors';
  * library that shares the page cannot change our precision or rounding.
  * 34 significant digits (IEEE decimal128) is far beyond any price or quantity a desk types.
  */
-export const D = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export const D = Decimal.clone({
+  precision: 34,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
 export type D = InstanceType<typeof D>;
 
 /** Largest magnitude Excel stores (about 1.8e308 is the double limit; Excel itself caps at 9.99e307). */

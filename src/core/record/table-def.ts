@@ -30,6 +30,8 @@ export interface ColumnSpec {
   readonly numberFormat: string;
   readonly options?: readonly string[];
   readonly help?: string;
+  /** For kind 'formula': the formula written into every row (structured references to the row). */
+  readonly formula?: string;
 }
 
 export type TableKey = 'snapshots' | 'exposures' | 'triggers';

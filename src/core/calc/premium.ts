@@ -1,0 +1,8 @@
+import { fail, ok, type Result } from '../errors';
+import type { D } from './decimal';
+
+/** price / reference − 1, computed as (price − reference) / reference so only one step rounds. */
+export function premiumOf(price: D, reference: D): Result<D> {
+  if (reference.isZero()) return fail('div0', 'reference is zero');
+  return ok(price.minus(reference).div(reference));
+}

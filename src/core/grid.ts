@@ -1,0 +1,89 @@
+import { deskError, type DeskError } from './errors';
+
+/** One cell's value as Excel passes it to a custom function (blank cells arrive as null or ''). */
+export type Scalar = number | string | boolean | null | undefined;
+/** A function argument: a single value or a range (rows of cells). */
+export type Arg = Scalar | Scalar[][];
+/** One result cell: a value, or an error that stays in its own cell. */
+export type Cell = number | string | boolean | DeskError;
+/** A function result: one cell, or a 2-D array of cells that spills. */
+export type Output = Cell | Cell[][];
+
+export const isRange = (arg: Arg): arg is Scalar[][] => Array.isArray(arg);
+
+/** A range that holds exactly one cell broadcasts like a single value. */
+function single(arg: Scalar[][]): boolean {
+  return arg.length <= 1 && (arg[0]?.length ?? 0) <= 1;
+}
+
+/** Every cell of an argument read whole (fixed_costs, limits, closeout), row by row. */
+export function cellsOf(arg: Arg): Scalar[] {
+  if (!isRange(arg)) return [arg];
+  const cells: Scalar[] = [];
+  for (const row of arg) for (const cell of row) cells.push(cell);
+  return cells;
+}
+
+/**
+ * Element-wise evaluation with broadcasting: single values (and 1×1 ranges) repeat against the
+ * range arguments, which must all have one shape; any range makes the result a 2-D array of that
+ * shape. `element` sees one reused array of the current values (no allocation per element) and
+ * returns one cell, so an error stays in its element. Mismatched shapes are one #VALUE!.
+ */
+export function evaluateGrid(
+  args: readonly Arg[],
+  names: readonly string[],
+  element: (values: Scalar[]) => Cell,
+): Output {
+  const values: Scalar[] = new Array<Scalar>(args.length);
+  const ranged: number[] = [];
+  let rows = 0;
+  let cols = 0;
+  let shapedBy = -1;
+  let anyRange = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!isRange(arg)) {
+      values[i] = arg;
+      continue;
+    }
+    anyRange = true;
+    if (single(arg)) {
+      values[i] = arg[0]?.[0];
+      continue;
+    }
+    const r = arg.length;
+    const c = arg[0]?.length ?? 0;
+    if (shapedBy < 0) {
+      rows = r;
+      cols = c;
+      shapedBy = i;
+    } else if (r !== rows || c !== cols) {
+      return deskError(
+        'value',
+        `${names[shapedBy] ?? 'an argument'} is a ${rows}×${cols} range but ${names[i] ?? 'another'} is ${r}×${c}; ranges must have the same shape (only a single value repeats)`,
+      );
+    }
+    ranged.push(i);
+  }
+  if (!anyRange) return element(values);
+  if (shapedBy < 0) return [[element(values)]];
+  const grids = ranged.map((i) => args[i] as Scalar[][]);
+  const out: Cell[][] = new Array<Cell[]>(rows);
+  const n = ranged.length;
+  for (let r = 0; r < rows; r++) {
+    if (cols === 1) {
+      // A column, the common case: a packed one-element row, filled in one step.
+      for (let j = 0; j < n; j++) values[ranged[j] as number] = (grids[j] as Scalar[][])[r]?.[0];
+      out[r] = [element(values)];
+      continue;
+    }
+    const row: Cell[] = new Array<Cell>(cols);
+    for (let c = 0; c < cols; c++) {
+      for (let j = 0; j < n; j++) values[ranged[j] as number] = (grids[j] as Scalar[][])[r]?.[c];
+      row[c] = element(values);
+    }
+    out[r] = row;
+  }
+  return out;
+}

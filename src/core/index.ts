@@ -1,0 +1,84 @@
+/** The core's public surface: pure pricing, status rules and grid evaluation (no Office here). */
+export { D, toExcelNumber } from './calc/decimal';
+export {
+  deskError,
+  fail,
+  isDeskError,
+  ok,
+  type DeskError,
+  type DeskErrorCode,
+  type Result,
+} from './errors';
+export {
+  cellsOf,
+  evaluateGrid,
+  isRange,
+  type Arg,
+  type Cell,
+  type Output,
+  type Scalar,
+} from './grid';
+
+export {
+  convert,
+  exitValue,
+  mid,
+  noteStatus,
+  premium,
+  ratio,
+  spreadBps,
+  spreadCost,
+} from './functions';
+
+export {
+  isMissing,
+  parseFx,
+  parseNumber,
+  parsePrice,
+  parseQuantity,
+  parseQuote,
+  parseRate,
+  parseUnitArg,
+  type ParsedPrice,
+} from './price/parse';
+export {
+  parseUnit,
+  currencyOf,
+  massOf,
+  UNITS,
+  type Currency,
+  type Mass,
+  type Unit,
+} from './price/units';
+export { conversionFactor, convertPrice, FX_ARG, type Factor } from './price/convert';
+
+export { ratioOf, type RatioInput } from './calc/ratio';
+export { checkQuote, spreadCostOf, type SpreadCostInput } from './calc/spread-cost';
+export { exitValueOf, type ExitValueInput } from './calc/exit-value';
+export { spreadBpsOf } from './calc/spread-bps';
+export { premiumOf } from './calc/premium';
+export { midOf } from './calc/mid';
+
+export { evaluateNoteStatus, noteStatusOf, validateNoteStatusInput } from './status/note-status';
+export {
+  DEFAULT_LIMITS,
+  DIRECTIONS,
+  SOURCE_STATES,
+  STATUSES,
+  type Closeout,
+  type Direction,
+  type Limits,
+  type NoteStatus,
+  type NoteStatusInput,
+  type NoteStatusVerdict,
+  type SourceState,
+} from './status/types';
+
+export {
+  dateFromExcelSerial,
+  excelSerialFromDate,
+  formatDate,
+  MS_PER_DAY,
+  parseDate,
+  wallClockAsUtc,
+} from './dates';

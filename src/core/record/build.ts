@@ -1,0 +1,409 @@
+/**
+ * A review's form values → the rows of the three tables. Pure: validates everything first and
+ * returns either every row or every field issue, never a half-built review.
+ *
+ * Computed values go through the same code as the custom functions (spreadCostOf, exitValueOf,
+ * spreadBpsOf, evaluateNoteStatus) and are stored as plain values; `Status now` is the formula.
+ */
+import { D, toExcelNumber } from '../calc/decimal';
+import { exitValueOf } from '../calc/exit-value';
+import { spreadBpsOf } from '../calc/spread-bps';
+import { spreadCostOf } from '../calc/spread-cost';
+import { parseDate, wallClockAsUtc } from '../dates';
+import type { Result } from '../errors';
+import { parseNumber, parsePrice } from '../price/parse';
+import { evaluateNoteStatus } from '../status/note-status';
+import { DEFAULT_LIMITS } from '../status/types';
+import { checkRecord, type RecordValue, type RecordValues } from './cells';
+import {
+  PRICE_UNITS,
+  STATUS_NOW_FORMULA,
+  SUPPLY_CHAIN_FIELDS,
+  SUPPLY_CHAIN_ROUTES,
+  columnList,
+} from './schema';
+import type { ColumnSpec, TableKey } from './table-def';
+
+export interface ReviewInput {
+  readonly snapshot: Readonly<Record<string, unknown>>;
+  readonly exposure: Readonly<Record<string, unknown>>;
+  readonly triggers: readonly Readonly<Record<string, unknown>>[];
+}
+export interface BuildContext {
+  readonly recordedBy: string;
+  /** The instant of the submit; stored and compared as wall-clock time, like Excel. */
+  readonly now: Date;
+  readonly newId: () => string;
+}
+export interface FieldIssue {
+  readonly table: TableKey;
+  /** Row index within the table's rows of this review (0 for snapshot and exposure). */
+  readonly index: number;
+  readonly field: string;
+  /** Names the field by its header. */
+  readonly message: string;
+}
+export interface ReviewRecords {
+  readonly snapshots: readonly RecordValues[];
+  readonly exposures: readonly RecordValues[];
+  readonly triggers: readonly RecordValues[];
+}
+export type BuildResult =
+  | { readonly ok: true; readonly rows: ReviewRecords }
+  | { readonly ok: false; readonly issues: readonly FieldIssue[] };
+
+type Draft = Record<string, RecordValue>;
+type Col = ColumnSpec & { readonly field: string };
+
+const isBlank = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** Collects issues for one row; `parse` turns a form value into a record value or an issue. */
+class RowIssues {
+  readonly list: FieldIssue[] = [];
+  constructor(
+    private readonly table: TableKey,
+    private readonly index: number,
+  ) {}
+  add(field: string, message: string): void {
+    if (!this.list.some((i) => i.field === field))
+      this.list.push({ table: this.table, index: this.index, field, message });
+  }
+}
+
+function num(d: D, col: Col, issues: RowIssues): number | null {
+  const n = toExcelNumber(d);
+  if (n.ok) return n.value;
+  issues.add(col.field, `${col.header}: ${n.error.message}`);
+  return null;
+}
+
+function unwrap<T>(r: Result<T>, field: string, issues: RowIssues): T | null {
+  if (r.ok) return r.value;
+  issues.add(field, r.error.message);
+  return null;
+}
+
+/** One user-typed value → its record value (numbers with separators, dates, enums by any case). */
+function parseField(col: Col, raw: unknown, issues: RowIssues): RecordValue {
+  if (isBlank(raw)) return null;
+  const text = typeof raw === 'string' ? raw.trim() : raw;
+  switch (col.kind) {
+    case 'date': {
+      const d = unwrap(parseDate(text as string | number, col.header), col.field, issues);
+      return d === null ? null : d.toISOString().slice(0, 10);
+    }
+    case 'datetime': {
+      const d = unwrap(parseDate(text as string | number, col.header), col.field, issues);
+      return d === null ? null : d.toISOString();
+    }
+    case 'enum': {
+      const match = col.options?.find((o) => o.toLowerCase() === String(text).toLowerCase());
+      if (match !== undefined) return match;
+      issues.add(
+        col.field,
+        `${col.header}: '${String(text)}' is not one of ${col.options?.join(', ')}`,
+      );
+      return null;
+    }
+    case 'number':
+    case 'money':
+    case 'ratio':
+    case 'bps':
+    case 'percent': {
+      const d = unwrap(parseNumber(text as string | number, col.header), col.field, issues);
+      return d === null ? null : num(d, col, issues);
+    }
+    case 'price': // handled with its row (a range fills low, high and unit)
+    case 'formula':
+      return null;
+    default:
+      return String(text);
+  }
+}
+
+function draftOf(key: TableKey, raw: Readonly<Record<string, unknown>>, issues: RowIssues): Draft {
+  const draft: Draft = {};
+  for (const col of columnList(key)) {
+    draft[col.field] = col.source === 'user' ? parseField(col, raw[col.field], issues) : null;
+  }
+  return draft;
+}
+
+const colOf = (key: TableKey, field: string): Col => {
+  const col = columnList(key).find((c) => c.field === field);
+  if (!col) throw new Error(`schema has no ${key}.${field}`); // a programming error, caught by tests
+  return col;
+};
+
+/** Price low/high accept range text with a unit: "747,000-753,000 yuan/mt" fills low, high and unit. */
+function snapshotPrices(
+  raw: Readonly<Record<string, unknown>>,
+  draft: Draft,
+  issues: RowIssues,
+): void {
+  const low = colOf('snapshots', 'priceLow');
+  const high = colOf('snapshots', 'priceHigh');
+  const parse = (col: Col) =>
+    isBlank(raw[col.field])
+      ? null
+      : unwrap(parsePrice(raw[col.field] as string | number, col.header), col.field, issues);
+  const a = parse(low);
+  const b = parse(high);
+  if (a === null && isBlank(raw[low.field])) issues.add(low.field, `${low.header} is required`);
+  if (a === null) return;
+  if (a.isRange && b !== null) {
+    issues.add(
+      high.field,
+      `${high.header}: leave blank when ${low.header} is a range (${String(raw[low.field])})`,
+    );
+    return;
+  }
+  if (!a.isRange && b === null) {
+    if (isBlank(raw[high.field]))
+      issues.add(high.field, `${high.header} is required (or type a range in ${low.header})`);
+    return;
+  }
+  const lo = a.isRange ? a.low : a.mid;
+  const hi = a.isRange ? a.high : (b as NonNullable<typeof b>).mid;
+  draft.priceLow = num(lo, low, issues);
+  draft.priceHigh = num(hi, high, issues);
+  draft.priceMid = num(lo.plus(hi).div(2), colOf('snapshots', 'priceMid'), issues);
+  const typed = [a.unit, b?.unit ?? null].filter((u): u is NonNullable<typeof u> => u !== null);
+  const unitCol = colOf('snapshots', 'unit');
+  if (typed.length === 2 && typed[0] !== typed[1]) {
+    issues.add(
+      unitCol.field,
+      `${unitCol.header}: the prices are in different units (${typed[0]}, ${typed[1]})`,
+    );
+  } else if (typed.length > 0) {
+    const fromText = typed[0] as string;
+    if (draft.unit === null && (PRICE_UNITS as readonly string[]).includes(fromText))
+      draft.unit = fromText;
+    else if (draft.unit !== null && draft.unit !== fromText) {
+      issues.add(
+        unitCol.field,
+        `${unitCol.header}: '${String(draft.unit)}' contradicts the unit in the price text (${fromText})`,
+      );
+    }
+  }
+}
+
+const dec = (v: RecordValue | undefined): D | null => (typeof v === 'number' ? new D(v) : null);
+
+/** Spread cost and exit value, through the custom functions' own code. */
+function exposureValues(draft: Draft, issues: RowIssues): void {
+  const bid = dec(draft.bid);
+  const ask = dec(draft.ask);
+  const quantity = dec(draft.quantity);
+  if (bid === null || quantity === null) return;
+  if (ask !== null) {
+    const cost = spreadCostOf({ bid, ask, quantity, legs: new D(2) });
+    if (cost.ok) draft.spreadCost = num(cost.value, colOf('exposures', 'spreadCost'), issues);
+    else issues.add('ask', `Ask: ${cost.error.message}`);
+  }
+  const exit = exitValueOf({
+    quantity,
+    bid,
+    feeRate: dec(draft.feeRate) ?? new D(0),
+    fixedCosts: draft.fixedCosts === null ? [] : [new D(draft.fixedCosts as number)],
+    bidDepth: dec(draft.bidDepth),
+    depthHaircut: dec(draft.depthHaircut) ?? new D(0),
+  });
+  if (exit.ok) draft.exitValue = num(exit.value, colOf('exposures', 'exitValue'), issues);
+  else issues.add('bid', `Bid: ${exit.error.message}`);
+}
+
+/** Blank formula inputs default from the review: the snapshot's quote, the exposure's spread. */
+function triggerDefaults(
+  t: Draft,
+  raw: Readonly<Record<string, unknown>>,
+  snap: Draft,
+  expo: Draft,
+  issues: RowIssues,
+): void {
+  t.quoteTime ??= snap.quoteTime ?? null;
+  t.sourceState ??= snap.sourceState ?? null;
+  t.exposureRoute ??= expo.exposureRoute ?? null;
+  t.ratioChange ??= isBlank(raw.ratioChange) ? 0 : null;
+  t.expectedDirection ??= isBlank(raw.expectedDirection) ? 'up' : null;
+  t.state ??= isBlank(raw.state) ? 'open' : null;
+  if (t.spreadBps === null && isBlank(raw.spreadBps)) {
+    const pair: [RecordValue | undefined, RecordValue | undefined] | null =
+      expo.bid != null && expo.ask != null
+        ? [expo.bid, expo.ask]
+        : snap.priceKind === 'bid/ask'
+          ? [snap.priceLow, snap.priceHigh]
+          : null;
+    const bid = pair ? dec(pair[0]) : null;
+    const ask = pair ? dec(pair[1]) : null;
+    if (bid !== null && ask !== null) {
+      const bps = spreadBpsOf(bid, ask);
+      if (bps.ok) t.spreadBps = num(bps.value, colOf('triggers', 'spreadBps'), issues);
+    }
+  }
+}
+
+function statusAtRecord(t: Draft, asOf: Date): RecordValue {
+  const quote = typeof t.quoteTime === 'string' ? parseDate(t.quoteTime, 'Quote time') : null;
+  if (!quote?.ok || typeof t.spreadBps !== 'number' || typeof t.ratioChange !== 'number')
+    return null;
+  const verdict = evaluateNoteStatus({
+    quoteTime: quote.value,
+    asOf,
+    spreadBps: new D(t.spreadBps),
+    ratioChange: new D(t.ratioChange),
+    expectedDirection: (t.expectedDirection ?? 'up') as 'up' | 'down' | 'flat',
+    limits: DEFAULT_LIMITS,
+    sourceState: (t.sourceState ?? null) as 'market' | 'mixed' | 'indicative' | null,
+    closeout: {
+      owner: t.owner as string | null,
+      openQuestion: t.openQuestion as string | null,
+      evidenceRequest: t.evidenceRequest as string | null,
+      reviewDate: t.dueDate as string | null,
+    },
+  });
+  return verdict.status;
+}
+
+interface Drafts {
+  readonly snapshot: Draft;
+  readonly exposure: Draft;
+  readonly triggers: readonly Draft[];
+  readonly issues: FieldIssue[];
+}
+
+function draftReview(input: ReviewInput, asOf: Date): Drafts {
+  const si = new RowIssues('snapshots', 0);
+  const snapshot = draftOf('snapshots', input.snapshot, si);
+  snapshotPrices(input.snapshot, snapshot, si);
+  if (typeof snapshot.quoteTime === 'string' && Date.parse(snapshot.quoteTime) > asOf.getTime()) {
+    si.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
+  }
+  const ei = new RowIssues('exposures', 0);
+  const exposure = draftOf('exposures', input.exposure, ei);
+  exposureValues(exposure, ei);
+  // Named now rather than after the other fields pass (zod runs refinements last).
+  if ((SUPPLY_CHAIN_ROUTES as readonly RecordValue[]).includes(exposure.exposureRoute ?? null)) {
+    for (const field of SUPPLY_CHAIN_FIELDS) {
+      if (exposure[field] === null) {
+        const header = colOf('exposures', field).header;
+        ei.add(
+          field,
+          `${header} is required for a ${String(exposure.exposureRoute)} exposure (supply-chain evidence)`,
+        );
+      }
+    }
+  }
+  const issues = [...si.list, ...ei.list];
+  const triggers = input.triggers.map((raw, index) => {
+    const ti = new RowIssues('triggers', index);
+    const t = draftOf('triggers', raw, ti);
+    triggerDefaults(t, raw, snapshot, exposure, ti);
+    if (typeof t.quoteTime === 'string' && Date.parse(t.quoteTime) > asOf.getTime()) {
+      ti.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
+    }
+    t.statusAtRecord = statusAtRecord(t, asOf);
+    t.statusNow = STATUS_NOW_FORMULA;
+    issues.push(...ti.list);
+    return t;
+  });
+  return { snapshot, exposure, triggers, issues };
+}
+
+/** Validates the whole review and builds its rows, or returns every issue (each naming its field). */
+export function buildReviewRows(input: ReviewInput, ctx: BuildContext): BuildResult {
+  const asOf = wallClockAsUtc(ctx.now);
+  const d = draftReview(input, asOf);
+  const issues = [...d.issues];
+  if (input.triggers.length === 0) {
+    issues.push({
+      table: 'triggers',
+      index: 0,
+      field: 'owner',
+      message: 'A review needs at least one trigger',
+    });
+  }
+  const reviewId = ctx.newId();
+  const stamp = (draft: Draft): Draft => ({
+    ...draft,
+    recordId: ctx.newId(),
+    recordedAt: asOf.toISOString(),
+    recordedBy: ctx.recordedBy.trim(),
+    reviewId,
+  });
+  const check = (key: TableKey, index: number, draft: Draft): RecordValues | null => {
+    const r = checkRecord(key, draft);
+    if (r.ok) return r.record;
+    const rowHasIssues =
+      issues.some((i) => i.table === key && i.index === index) ||
+      r.issues.some((i) => colOf(key, i.field).source !== 'computed');
+    for (const { field, message } of r.issues) {
+      // A computed value is missing because an input failed: that input's issue says why.
+      if (rowHasIssues && colOf(key, field).source === 'computed') continue;
+      // The first issue per field wins: a parse message is more precise than "is required".
+      if (!issues.some((i) => i.table === key && i.index === index && i.field === field)) {
+        issues.push({ table: key, index, field, message });
+      }
+    }
+    return null;
+  };
+  const snapshot = check('snapshots', 0, stamp(d.snapshot));
+  const exposure = check('exposures', 0, stamp(d.exposure));
+  const triggers = d.triggers.map((t, i) => check('triggers', i, stamp(t)));
+  if (issues.length > 0 || !snapshot || !exposure || triggers.some((t) => t === null)) {
+    return { ok: false, issues };
+  }
+  return {
+    ok: true,
+    rows: { snapshots: [snapshot], exposures: [exposure], triggers: triggers as RecordValues[] },
+  };
+}
+
+/** What the form can show before submit: computed values from whatever is filled so far. */
+export interface ReviewPreview {
+  readonly snapshot: {
+    readonly priceLow: RecordValue;
+    readonly priceHigh: RecordValue;
+    readonly priceMid: RecordValue;
+    readonly unit: RecordValue;
+  };
+  readonly exposure: { readonly spreadCost: RecordValue; readonly exitValue: RecordValue };
+  readonly triggers: readonly {
+    readonly quoteTime: RecordValue;
+    readonly sourceState: RecordValue;
+    readonly spreadBps: RecordValue;
+    readonly ratioChange: RecordValue;
+    readonly statusAtRecord: RecordValue;
+  }[];
+  /** Issues with values already typed (blank required fields are not reported here). */
+  readonly issues: readonly FieldIssue[];
+}
+
+export function previewReview(input: ReviewInput, now: Date): ReviewPreview {
+  const d = draftReview(input, wallClockAsUtc(now));
+  const raw = (i: FieldIssue) =>
+    i.table === 'snapshots'
+      ? input.snapshot
+      : i.table === 'exposures'
+        ? input.exposure
+        : (input.triggers[i.index] ?? {});
+  const v = (draft: Draft, f: string): RecordValue => draft[f] ?? null;
+  return {
+    snapshot: {
+      priceLow: v(d.snapshot, 'priceLow'),
+      priceHigh: v(d.snapshot, 'priceHigh'),
+      priceMid: v(d.snapshot, 'priceMid'),
+      unit: v(d.snapshot, 'unit'),
+    },
+    exposure: { spreadCost: v(d.exposure, 'spreadCost'), exitValue: v(d.exposure, 'exitValue') },
+    triggers: d.triggers.map((t) => ({
+      quoteTime: v(t, 'quoteTime'),
+      sourceState: v(t, 'sourceState'),
+      spreadBps: v(t, 'spreadBps'),
+      ratioChange: v(t, 'ratioChange'),
+      statusAtRecord: v(t, 'statusAtRecord'),
+    })),
+    issues: d.issues.filter((i) => !isBlank(raw(i)[i.field])),
+  };
+}

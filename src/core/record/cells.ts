@@ -1,0 +1,150 @@
+/**
+ * Records ↔ Excel cells, derived from the column kinds. Pure: the adapter writes what this returns
+ * and hands back what it reads.
+ *
+ * Text is written with a leading apostrophe (Excel's quote prefix) on top of the '@' column
+ * format: Excel keeps the rest as text whatever it looks like ("=cmd", "+1", "-2", "@x", "1-2",
+ * "TRUE") and the apostrophe is not part of the value read back. Either protection alone holds;
+ * both together survive a user re-formatting the column.
+ */
+import type { z } from 'zod';
+import { dateFromExcelSerial, excelSerialFromDate, parseDate } from '../dates';
+import type { ColumnSpec, TableKey } from './table-def';
+import { NUMBER_KINDS, TABLES, TEXT_KINDS, columnList } from './schema';
+
+export type CellValue = string | number | boolean;
+export type RecordValue = string | number | boolean | null;
+export type RecordValues = Readonly<Record<string, RecordValue>>;
+
+export const QUOTE_PREFIX = "'";
+/** The number format of text columns (Excel's Text format). */
+export const TEXT_CELL_FORMAT = '@';
+
+/** ISO date or date-time (wall-clock, read as UTC like every Excel serial) → Excel serial. */
+export function serialFromIso(iso: string): number | null {
+  const d = parseDate(iso, 'date');
+  return d.ok ? excelSerialFromDate(d.value) : null;
+}
+/** Serial → ISO date-time, rounded to the millisecond a double can carry. */
+export const isoFromSerial = (serial: number): string => dateFromExcelSerial(serial).toISOString();
+export const isoDateFromSerial = (serial: number): string =>
+  isoFromSerial(Math.floor(serial)).slice(0, 10);
+
+/** A text value as written: always quote-prefixed so Excel never reinterprets it. */
+export const textCell = (s: string): string => (s === '' ? '' : QUOTE_PREFIX + s);
+
+/** One record value → what the adapter writes into the cell (`formulas` semantics). */
+export function cellFor(col: ColumnSpec, value: RecordValue | undefined): CellValue {
+  if (col.kind === 'formula') return col.formula ?? '';
+  if (value === null || value === undefined || value === '') return '';
+  if (TEXT_KINDS.has(col.kind)) return textCell(String(value));
+  if (col.kind === 'date' || col.kind === 'datetime') {
+    const serial = typeof value === 'string' ? serialFromIso(value) : null;
+    return serial ?? textCell(String(value));
+  }
+  if (typeof value === 'number') return value;
+  // A number kind holding text cannot come from a validated record; keep it inert anyway.
+  return textCell(String(value));
+}
+
+/** A record → cells in the given field order (the table's header order as mapped). */
+export function rowCells(
+  key: TableKey,
+  record: RecordValues,
+  fields: readonly (string | null)[],
+): CellValue[] {
+  const cols = TABLES[key].columns as Readonly<Record<string, ColumnSpec>>;
+  return fields.map((f) => {
+    const col = f === null ? undefined : cols[f];
+    return col ? cellFor(col, record[f as string]) : '';
+  });
+}
+
+const isBlank = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** A cell value read back → the record's value for that column (before validation). */
+export function valueFromCell(col: ColumnSpec, v: unknown): unknown {
+  if (isBlank(v)) return null;
+  if (col.kind === 'formula') return String(v);
+  if (TEXT_KINDS.has(col.kind)) return typeof v === 'string' ? v.trim() : String(v);
+  if (col.kind === 'date') {
+    if (typeof v === 'number') return isoDateFromSerial(v);
+    return String(v).trim();
+  }
+  if (col.kind === 'datetime') {
+    if (typeof v === 'number') return isoFromSerial(v);
+    const d = parseDate(String(v), col.header);
+    return d.ok ? d.value.toISOString() : String(v);
+  }
+  if (NUMBER_KINDS.has(col.kind) && typeof v === 'string') {
+    const n = Number(v.replace(/[,\s]/g, ''));
+    return v.trim() !== '' && Number.isFinite(n) ? n : v;
+  }
+  return v;
+}
+
+const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : String(v));
+
+/** A zod issue → one sentence naming the column by its header. */
+export function issueSentence(
+  key: TableKey,
+  issue: z.core.$ZodIssue,
+  input: Readonly<Record<string, unknown>>,
+): string {
+  const field = String(issue.path[0] ?? '');
+  const col = (TABLES[key].columns as Readonly<Record<string, ColumnSpec>>)[field];
+  const header = col?.header ?? field;
+  const got = input[field];
+  if (issue.message.startsWith(`${header}`)) return issue.message;
+  if (got === null || got === undefined) return `${header} is required`;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${header}: expected ${issue.expected === 'number' ? 'a number' : issue.expected}, got ${show(got)}`;
+    case 'invalid_value':
+      return `${header}: ${show(got)} is not one of ${col?.options?.join(', ') ?? 'the allowed values'}`;
+    case 'invalid_format': {
+      const what =
+        col?.kind === 'date'
+          ? 'date (yyyy-mm-dd)'
+          : col?.kind === 'datetime'
+            ? 'date-time'
+            : issue.format;
+      return `${header}: ${show(got)} is not a valid ${what}`;
+    }
+    default:
+      return `${header}: ${issue.message}`;
+  }
+}
+
+export interface ColumnIssue {
+  readonly field: string;
+  /** Names the column by its header. */
+  readonly message: string;
+}
+export type RowCheck =
+  | { readonly ok: true; readonly record: RecordValues }
+  | { readonly ok: false; readonly issues: readonly ColumnIssue[] };
+
+/** Validates a candidate record against its table's schema; reasons name each column. */
+export function checkRecord(key: TableKey, candidate: Readonly<Record<string, unknown>>): RowCheck {
+  const parsed = TABLES[key].schema.safeParse(candidate);
+  if (parsed.success) return { ok: true, record: parsed.data as RecordValues };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((i) => ({
+      field: String(i.path[0] ?? ''),
+      message: issueSentence(key, i, candidate),
+    })),
+  };
+}
+
+/** Cells read back, keyed by field (missing columns absent) → a validated record or reasons. */
+export function recordFromCells(
+  key: TableKey,
+  byField: Readonly<Record<string, unknown>>,
+): RowCheck {
+  const candidate: Record<string, unknown> = {};
+  for (const col of columnList(key)) candidate[col.field] = valueFromCell(col, byField[col.field]);
+  return checkRecord(key, candidate);
+}

@@ -1,0 +1,508 @@
+/**
+ * The desk record, written once. Each field is declared with its zod type and its column in one
+ * place (`field(...)`); the zod object, the column map, the header order, number formats, validation
+ * lists and read-back checks are all derived from these declarations.
+ *
+ * Records hold values in their plain form: dates as 'yyyy-mm-dd', date-times as ISO text (wall-clock
+ * time written as UTC, the way Excel serials and the core's dates read),
+ * numbers as numbers, blanks as null. `cells.ts` turns a record into Excel cells and back.
+ */
+import { z } from 'zod';
+import type { ColumnKind, ColumnSource, ColumnSpec, DeskTable, TableKey } from './table-def';
+
+/** Bump when a column is added; add a step to MIGRATIONS describing it. */
+export const SCHEMA_VERSION = 1;
+
+/** Excel number format per column kind (derived, never restated per column). */
+export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
+  id: '@',
+  datetime: 'yyyy-mm-dd hh:mm',
+  date: 'yyyy-mm-dd',
+  text: '@',
+  enum: '@',
+  suggest: '@',
+  number: 'General',
+  money: '#,##0.00',
+  ratio: '0.0000',
+  percent: '0.00%',
+  bps: '0',
+  price: '#,##0.00',
+  formula: 'General',
+};
+
+/** Kinds whose cells hold text: written with '@' format and a quote prefix (see cells.ts). */
+export const TEXT_KINDS: ReadonlySet<ColumnKind> = new Set(['id', 'text', 'enum', 'suggest']);
+export const NUMBER_KINDS: ReadonlySet<ColumnKind> = new Set([
+  'number',
+  'money',
+  'ratio',
+  'percent',
+  'bps',
+  'price',
+]);
+
+// ── enumerations (the desk's words, from the seeds) ──────────────────────────────────────────
+export const NOTE_TYPES = ['research handoff note', 'portfolio audit', 'other'] as const;
+export const LOCATION_BASES = [
+  'fob China',
+  'cif Rotterdam',
+  'ex-warehouse Rotterdam',
+  'China domestic incl. VAT',
+] as const;
+export const SOURCE_STATES = ['market', 'mixed', 'indicative'] as const;
+/** An agency's low–high range is not a bid/ask quote: the kind says which the two prices are. */
+export const PRICE_KINDS = ['assessment range', 'bid/ask'] as const;
+export const DATA_BASES = ['transaction', 'bid/offer', 'indication', 'unchanged fallback'] as const;
+export const FINAL_READS = ['confirmed', 'contradicted', 'complicated'] as const;
+export const PRICE_UNITS = ['USD/kg', 'USD/t', 'CNY/kg', 'CNY/t', 'USD/lb'] as const;
+export const EXPOSURE_ROUTES = [
+  'producer equity',
+  'refiner contract',
+  'specialty ETF',
+  'strategic stockpile program',
+  'futures',
+  'physical metal',
+] as const;
+/** Routes for which the Procyon review asks for supply-chain evidence. */
+export const SUPPLY_CHAIN_ROUTES: readonly (typeof EXPOSURE_ROUTES)[number][] = [
+  'producer equity',
+  'refiner contract',
+];
+export const STAGES_PROVEN = ['bench', 'pilot', 'commercial'] as const;
+export const QUALIFICATIONS = ['samples', 'qualifying', 'qualified'] as const;
+export const OFFTAKES = ['none', 'non-binding', 'binding'] as const;
+export const TRIGGER_TYPES = [
+  'source age',
+  'spread friction',
+  'ratio contradiction',
+  'inventory confirmation',
+  'premium absorption',
+  'bid depth',
+  'exposure–job mismatch',
+  'mechanism invalidation',
+] as const;
+export const DIRECTIONS = ['up', 'down', 'flat'] as const;
+export const NEXT_ACTIONS = ['monitor', 'stage', 'request re-check'] as const;
+export const TRIGGER_STATES = ['open', 'met', 'cleared'] as const;
+export const STATUSES = ['research', 'watchlist', 'action'] as const;
+
+/** Fastmarkets rare-earth price codes (methodology seed), offered as a list; free text allowed. */
+export const PRICE_CODES: Readonly<Record<string, string>> = {
+  'MB-NDP-0001': 'Neodymium-Praseodymium oxide 99%, fob China, $/kg',
+  'MB-NDP-0002': 'Neodymium-Praseodymium metal (Nd 75% Pr 25%), fob China, $/kg',
+  'MB-DY-0001': 'Dysprosium oxide 99.5%, fob China, $/kg',
+  'MB-DY-0002': 'Dysprosium metal min 99%, fob China, $/kg',
+  'MB-DY-0003': 'Ferro-Dysprosium 80%, fob China, $/kg',
+  'MB-TB-0001': 'Terbium oxide 99.99%, fob China, $/kg',
+  'MB-TB-0002': 'Terbium metal min 99.9%, fob China, $/kg',
+  'MB-GD-0001': 'Gadolinium oxide 99.99%-99.999%, fob China, $/kg',
+  'MB-GD-0002': 'Gadolinium oxide 99.99%-99.999%, ex-warehouse Rotterdam, $/kg',
+  'MB-ND-0001': 'Neodymium oxide 99.5%, cif Rotterdam, $/kg',
+  'MB-RAE-0008': 'Praseodymium oxide 99.5%, cif Rotterdam, $/kg',
+};
+export const PRODUCTS = [
+  'NdPr oxide',
+  'NdPr metal',
+  'Nd oxide',
+  'Pr oxide',
+  'Dy oxide',
+  'Dy metal',
+  'Ferro-dysprosium',
+  'Tb oxide',
+  'Tb metal',
+  'Gd oxide',
+  'La oxide',
+  'Ce oxide',
+  'Y oxide',
+] as const;
+export const MECHANISMS = ['by-product price coupling', 'producer hedging behavior'] as const;
+export const QUANTITY_UNITS = ['kg', 't', 'lb', 'shares', 'contracts', 'fund units'] as const;
+
+// ── field declarations ───────────────────────────────────────────────────────────────────────
+interface Field<Z extends z.ZodType> {
+  readonly zod: Z;
+  readonly spec: ColumnSpec;
+}
+interface FieldOpts {
+  readonly source?: ColumnSource;
+  readonly options?: readonly string[];
+  readonly help?: string;
+  readonly formula?: string;
+}
+
+function spec(header: string, kind: ColumnKind, required: boolean, o: FieldOpts): ColumnSpec {
+  return {
+    header,
+    kind,
+    required,
+    source: o.source ?? 'user',
+    numberFormat: NUMBER_FORMATS[kind],
+    ...(o.options ? { options: o.options } : {}),
+    ...(o.help ? { help: o.help } : {}),
+    ...(o.formula ? { formula: o.formula } : {}),
+  };
+}
+
+const text = (min = 1) => z.string().trim().min(min, 'must not be blank').max(32_767);
+const num = () => z.number().refine(Number.isFinite, 'must be a finite number');
+
+/** Required and optional variants of each kind; optional fields are null when blank. */
+const req = {
+  id: (h: string, o: FieldOpts = {}) => ({ zod: z.uuid(), spec: spec(h, 'id', true, o) }),
+  datetime: (h: string, o: FieldOpts = {}) => ({
+    zod: z.iso.datetime(),
+    spec: spec(h, 'datetime', true, o),
+  }),
+  date: (h: string, o: FieldOpts = {}) => ({ zod: z.iso.date(), spec: spec(h, 'date', true, o) }),
+  text: (h: string, o: FieldOpts = {}) => ({ zod: text(), spec: spec(h, 'text', true, o) }),
+  suggest: (h: string, options: readonly string[], o: FieldOpts = {}) => ({
+    zod: text(),
+    spec: spec(h, 'suggest', true, { ...o, options }),
+  }),
+  enum: <const T extends readonly [string, ...string[]]>(
+    h: string,
+    options: T,
+    o: FieldOpts = {},
+  ) => ({
+    zod: z.enum(options),
+    spec: spec(h, 'enum', true, { ...o, options }),
+  }),
+  number: (h: string, kind: ColumnKind, o: FieldOpts = {}) => ({
+    zod: num(),
+    spec: spec(h, kind, true, o),
+  }),
+  nonNegative: (h: string, kind: ColumnKind, o: FieldOpts = {}) => ({
+    zod: num().refine((n) => n >= 0, 'must not be negative'),
+    spec: spec(h, kind, true, o),
+  }),
+};
+function optional<Z extends z.ZodType>(f: Field<Z>): Field<z.ZodNullable<Z>> {
+  return { zod: f.zod.nullable(), spec: { ...f.spec, required: false } };
+}
+const opt = {
+  text: (h: string, o?: FieldOpts) => optional(req.text(h, o)),
+  date: (h: string, o?: FieldOpts) => optional(req.date(h, o)),
+  suggest: (h: string, options: readonly string[], o?: FieldOpts) =>
+    optional(req.suggest(h, options, o)),
+  enum: <const T extends readonly [string, ...string[]]>(h: string, options: T, o?: FieldOpts) =>
+    optional(req.enum(h, options, o)),
+  number: (h: string, kind: ColumnKind, o?: FieldOpts) => optional(req.number(h, kind, o)),
+  nonNegative: (h: string, kind: ColumnKind, o?: FieldOpts) =>
+    optional(req.nonNegative(h, kind, o)),
+  fraction: (h: string, o?: FieldOpts) =>
+    optional({
+      zod: num().refine((n) => n >= 0 && n <= 1, 'must be between 0% and 100%'),
+      spec: spec(h, 'percent', true, o ?? {}),
+    }),
+};
+
+/** The four leading columns every table shares; written by the add-in, not typed. */
+const common = {
+  recordId: req.id('Record ID', { source: 'system', help: 'A UUID written by the add-in.' }),
+  recordedAt: req.datetime('Recorded at', {
+    source: 'system',
+    help: 'When the row was written (wall-clock time, as Excel keeps times).',
+  }),
+  recordedBy: req.text('Recorded by', { source: 'system' }),
+  reviewId: req.id('Review ID', {
+    source: 'system',
+    help: 'Links the rows of one review across the three tables.',
+  }),
+};
+
+type Fields = Record<string, Field<z.ZodType>>;
+type ZodShape<F extends Fields> = { [K in keyof F]: F[K]['zod'] };
+type Columns<F extends Fields> = { readonly [K in keyof F]: ColumnSpec };
+
+function shapeOf<F extends Fields>(fields: F): ZodShape<F> {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(fields)) out[k] = f.zod;
+  return out as ZodShape<F>;
+}
+function columnsOf<F extends Fields>(fields: F): Columns<F> {
+  const out: Record<string, ColumnSpec> = {};
+  for (const [k, f] of Object.entries(fields)) out[k] = f.spec;
+  return out as Columns<F>;
+}
+
+// ── DeskSnapshots ────────────────────────────────────────────────────────────────────────────
+const snapshotFields = {
+  ...common,
+  reviewDate: req.date('Review date'),
+  articleSlug: opt.text('Article slug'),
+  noteType: req.enum('Note type', NOTE_TYPES),
+  mechanism: opt.suggest('Mechanism', MECHANISMS),
+  priceCode: opt.suggest('Price code', Object.keys(PRICE_CODES), {
+    help: 'Fastmarkets code, e.g. MB-NDP-0001; free text allowed.',
+  }),
+  product: req.suggest('Product', PRODUCTS),
+  locationBasis: opt.enum('Location basis', LOCATION_BASES),
+  priceLow: req.nonNegative('Price low', 'price', {
+    help: 'A number, "747,000", or a range with its unit ("747,000-753,000 yuan/mt") which fills low, high and unit.',
+  }),
+  priceHigh: req.nonNegative('Price high', 'price'),
+  priceMid: req.nonNegative('Price mid', 'money', { source: 'computed' }),
+  unit: req.enum('Unit', PRICE_UNITS),
+  quoteTime: req.datetime('Quote time', {
+    help: 'When the price was assessed or quoted (wall-clock time).',
+  }),
+  sourceLabel: req.text('Source label'),
+  sourceState: req.enum('Source state', SOURCE_STATES),
+  priceKind: req.enum('Price kind', PRICE_KINDS, {
+    help: 'For bid/ask, Price low is the bid and Price high the ask.',
+  }),
+  dataBasis: req.enum('Data basis', DATA_BASES),
+  ratioWatched: opt.text('Ratio watched', { help: 'e.g. NdPr/Dy oxide' }),
+  ratioValue: opt.nonNegative('Ratio value', 'ratio'),
+  inventoryNote: opt.text('Inventory note'),
+  premiumAssumption: opt.text('Premium assumption'),
+  bidCheck: opt.text('Bid check'),
+  storageNote: opt.text('Storage note'),
+  portfolioField: opt.text('Portfolio field that caused the review'),
+  finalRead: req.enum('Final read', FINAL_READS),
+  nextSourceRefresh: opt.date('Next source refresh'),
+  nextReviewOwner: req.text('Next review owner'),
+};
+
+export const Snapshot = z.object(shapeOf(snapshotFields)).superRefine((s, ctx) => {
+  if (s.priceLow > s.priceHigh) {
+    const what =
+      s.priceKind === 'bid/ask' ? 'bid is above ask (crossed quote)' : 'low is above high';
+    ctx.addIssue({ code: 'custom', path: ['priceHigh'], message: `Price high: ${what}` });
+  }
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+// ── DeskExposures ────────────────────────────────────────────────────────────────────────────
+const evidenceHelp =
+  'Required for producer equity and refiner contract routes (supply-chain evidence).';
+const exposureFields = {
+  ...common,
+  exposureRoute: req.enum('Exposure route', EXPOSURE_ROUTES),
+  instrument: req.text('Instrument'),
+  quantity: req.nonNegative('Quantity', 'number'),
+  unit: req.suggest('Unit', QUANTITY_UNITS, {
+    help: 'Unit of the quantity; prices are per this unit.',
+  }),
+  notionalValue: opt.nonNegative('Notional value', 'money'),
+  costBasis: opt.nonNegative('Cost basis', 'money'),
+  currentReferenceValue: opt.nonNegative('Current reference value', 'money'),
+  bid: opt.nonNegative('Bid', 'money'),
+  ask: opt.nonNegative('Ask', 'money'),
+  feeRate: opt.fraction('Exit fee rate', {
+    help: 'Fee on exit as a fraction; used for the exit value.',
+  }),
+  fixedCosts: opt.nonNegative('Exit fixed costs', 'money', {
+    help: 'Storage, shipping, insurance: summed; used for the exit value.',
+  }),
+  bidDepth: opt.nonNegative('Bid depth', 'number', {
+    help: 'Units that go at the bid; blank = all.',
+  }),
+  depthHaircut: opt.fraction('Depth haircut', { help: 'Discount for units beyond the bid depth.' }),
+  spreadCost: opt.number('Spread cost', 'money', { source: 'computed' }),
+  exitValue: opt.number('Estimated exit value', 'money', { source: 'computed' }),
+  currentWeight: opt.fraction('Current weight'),
+  targetWeight: opt.fraction('Target weight'),
+  toleranceLow: opt.fraction('Tolerance band low'),
+  toleranceHigh: opt.fraction('Tolerance band high'),
+  positionRole: req.text('Position role', { help: 'The job the metal does in the portfolio.' }),
+  owner: req.text('Owner'),
+  liquidityNote: opt.text('Liquidity note', {
+    help: 'Exchange hours, contract month, fund structure, warehouse, delivery terms, exit route.',
+  }),
+  asOf: req.date('As of'),
+  stageProven: opt.enum('Stage proven', STAGES_PROVEN, { help: evidenceHelp }),
+  separationEvidence: opt.text('Separation evidence', { help: evidenceHelp }),
+  complianceDocuments: opt.text('Compliance documents', { help: evidenceHelp }),
+  downstreamQualification: opt.enum('Downstream qualification', QUALIFICATIONS, {
+    help: evidenceHelp,
+  }),
+  offtake: opt.enum('Offtake', OFFTAKES, { help: evidenceHelp }),
+  jurisdictionExposure: opt.text('Jurisdiction exposure note', { help: evidenceHelp }),
+};
+
+/** The supply-chain evidence fields, required only for SUPPLY_CHAIN_ROUTES. */
+export const SUPPLY_CHAIN_FIELDS = [
+  'stageProven',
+  'separationEvidence',
+  'complianceDocuments',
+  'downstreamQualification',
+  'offtake',
+  'jurisdictionExposure',
+] as const satisfies readonly (keyof typeof exposureFields)[];
+
+export const Exposure = z.object(shapeOf(exposureFields)).superRefine((e, ctx) => {
+  if (SUPPLY_CHAIN_ROUTES.includes(e.exposureRoute)) {
+    for (const key of SUPPLY_CHAIN_FIELDS) {
+      if (e[key] === null) {
+        const header = exposureFields[key].spec.header;
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${header} is required for a ${e.exposureRoute} exposure (supply-chain evidence)`,
+        });
+      }
+    }
+  }
+  if (e.bid !== null && e.ask !== null && e.bid > e.ask) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ask'],
+      message: `Ask: bid ${e.bid} is above ask ${e.ask} (crossed quote)`,
+    });
+  }
+  if (e.toleranceLow !== null && e.toleranceHigh !== null && e.toleranceLow > e.toleranceHigh) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['toleranceHigh'],
+      message: 'Tolerance band high: must not be below Tolerance band low',
+    });
+  }
+});
+export type Exposure = z.infer<typeof Exposure>;
+
+// ── DeskTriggers ─────────────────────────────────────────────────────────────────────────────
+/**
+ * The live status formula. Structured references follow the columns by name, so a user may
+ * reorder or add columns. `as_of` is NOW() (volatile, so the status ages with the quote; Excel
+ * serials are wall-clock time, like the stored quote time). `limits` is left to its default
+ * {7, 300, 0.05}, the limits Status at record used. `&""` keeps a blank closeout cell blank (a bare
+ * reference to an empty cell would arrive as 0).
+ */
+export const STATUS_NOW_FORMULA =
+  '=DESK.NOTE_STATUS([@[Quote time]],[@[Spread bps]],[@[Ratio change]],NOW(),[@[Expected direction]],,' +
+  '[@[Source state]],CHOOSE({1,2,3,4},[@Owner]&"",[@[Open question]]&"",[@[Evidence request]]&"",[@[Due date]]&""))';
+
+const triggerFields = {
+  ...common,
+  owner: req.text('Owner'),
+  openQuestion: req.text('Open question'),
+  missingSource: opt.text('Missing source'),
+  evidenceRequest: req.text('Evidence request'),
+  exposureRoute: opt.enum('Exposure route', EXPOSURE_ROUTES),
+  decisionOwner: opt.text('Decision owner'),
+  dueDate: req.date('Due date'),
+  triggerType: req.enum('Trigger type', TRIGGER_TYPES),
+  threshold: opt.number('Threshold', 'number', {
+    help: 'In the trigger’s own unit: days, bps, or a fractional ratio move.',
+  }),
+  valueAtRecord: opt.number('Value at record time', 'number'),
+  expectedDirection: req.enum('Expected direction', DIRECTIONS),
+  nextAction: req.enum('Next action', NEXT_ACTIONS),
+  state: req.enum('State', TRIGGER_STATES),
+  // The inputs of the live Status now formula, kept on the row so the formula needs no lookups.
+  quoteTime: req.datetime('Quote time', { help: 'Defaults to the snapshot’s quote time.' }),
+  spreadBps: req.nonNegative('Spread bps', 'bps', {
+    help: 'Defaults to the exposure’s bid/ask spread (or a bid/ask snapshot).',
+  }),
+  ratioChange: req.number('Ratio change', 'percent', {
+    help: 'Fractional change of the watched ratio since the note was written; 0 at record time.',
+  }),
+  sourceState: req.enum('Source state', SOURCE_STATES, { help: 'Defaults to the snapshot’s.' }),
+  statusAtRecord: req.enum('Status at record', STATUSES, {
+    source: 'computed',
+    help: 'What NOTE_STATUS gave when the row was written, kept as a plain value.',
+  }),
+  statusNow: {
+    zod: z.string().nullable(),
+    spec: spec('Status now', 'formula', false, {
+      source: 'computed',
+      formula: STATUS_NOW_FORMULA,
+      help: 'Live =DESK.NOTE_STATUS on this row.',
+    }),
+  },
+};
+
+export const Trigger = z.object(shapeOf(triggerFields));
+export type Trigger = z.infer<typeof Trigger>;
+
+// ── tables ───────────────────────────────────────────────────────────────────────────────────
+function table<S extends z.ZodObject, F extends Fields>(
+  key: TableKey,
+  name: DeskTable['name'],
+  schema: S,
+  fields: F & { [K in keyof z.infer<S>]-?: Field<z.ZodType> },
+): DeskTable<S> {
+  return {
+    key,
+    name,
+    schema,
+    columns: columnsOf(fields) as unknown as DeskTable<S>['columns'],
+    order: Object.keys(fields) as DeskTable<S>['order'],
+  };
+}
+
+export const SnapshotTable = table('snapshots', 'DeskSnapshots', Snapshot, snapshotFields);
+export const ExposureTable = table('exposures', 'DeskExposures', Exposure, exposureFields);
+export const TriggerTable = table('triggers', 'DeskTriggers', Trigger, triggerFields);
+
+export const TABLES: Readonly<Record<TableKey, DeskTable>> = {
+  snapshots: SnapshotTable as unknown as DeskTable,
+  exposures: ExposureTable as unknown as DeskTable,
+  triggers: TriggerTable as unknown as DeskTable,
+};
+export const TABLE_KEYS: readonly TableKey[] = ['snapshots', 'exposures', 'triggers'];
+
+/** Column specs in header order, for forms, docs and the adapter. */
+const COLUMN_LISTS = Object.fromEntries(
+  TABLE_KEYS.map((key) => {
+    const t = TABLES[key];
+    const cols = t.columns as Readonly<Record<string, ColumnSpec>>;
+    return [
+      key,
+      Object.freeze(
+        t.order.map((field) => Object.freeze({ field, ...(cols[field] as ColumnSpec) })),
+      ),
+    ];
+  }),
+) as Readonly<Record<TableKey, readonly (ColumnSpec & { readonly field: string })[]>>;
+
+export function columnList(key: TableKey): readonly (ColumnSpec & { readonly field: string })[] {
+  return COLUMN_LISTS[key];
+}
+
+/** The fields an analyst fills in a form (not ids, timestamps or computed values). */
+export function formFields(key: TableKey): readonly (ColumnSpec & { readonly field: string })[] {
+  return columnList(key).filter((c) => c.source === 'user');
+}
+
+/** The data-validation list for an enum column (comma-separated, as Excel's list rule takes it). */
+export function validationList(col: ColumnSpec): string | null {
+  return col.kind === 'enum' && col.options ? col.options.join(',') : null;
+}
+
+// ── migrations ───────────────────────────────────────────────────────────────────────────────
+/**
+ * One step per version. A step may only append columns (by field name) at the right of a table
+ * and restamp the version: existing cells never change, so an older add-in still reads its own
+ * columns by header name. v1→v2 would be `{ from: 1, to: 2, addColumns: { triggers: ['newField'] } }`
+ * after adding `newField` to the schema. 0 means "desk tables made before the version was stamped".
+ */
+export interface Migration {
+  readonly from: number;
+  readonly to: number;
+  readonly addColumns: Readonly<Partial<Record<TableKey, readonly string[]>>>;
+  readonly describe: string;
+}
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 0,
+    to: 1,
+    addColumns: {},
+    describe:
+      'stamp version 1 on desk tables made before versioning (missing columns are appended by repair)',
+  },
+];
+
+/** The steps from `found` to the current version, or null when no path exists. */
+export function migrationPath(found: number, to = SCHEMA_VERSION): readonly Migration[] | null {
+  const steps: Migration[] = [];
+  let v = found;
+  while (v < to) {
+    const step = MIGRATIONS.find((m) => m.from === v);
+    if (!step) return null;
+    steps.push(step);
+    v = step.to;
+  }
+  return steps;
+}

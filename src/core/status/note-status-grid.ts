@@ -1,0 +1,225 @@
+import { D } from '../calc/decimal';
+import { MS_PER_DAY, parseDate } from '../dates';
+import { deskError, fail, ok, type DeskError, type Result } from '../errors';
+import { cellsOf, isRange, type Arg, type Cell, type Scalar } from '../grid';
+import { isMissing, parseNumber, show } from '../price/parse';
+import { closeoutGaps } from './closeout';
+import { noteStatusOf } from './note-status';
+import {
+  DEFAULT_LIMITS,
+  DIRECTIONS,
+  SOURCE_STATES,
+  type Closeout,
+  type Direction,
+  type Limits,
+  type SourceState,
+} from './types';
+
+/** What NOTE_STATUS reads once per call: limits, closeout, now, and their plain-number forms. */
+export interface NoteStatusContext {
+  readonly limits: Limits;
+  readonly closeout: Closeout | null;
+  readonly closeoutBlank: boolean;
+  readonly now: Date;
+  /** Thresholds as doubles that compare exactly like the decimals, or NaN (then no fast path). */
+  readonly ageFloorMs: number;
+  readonly maxSpread: number;
+  readonly tolerance: number;
+}
+
+const LIMIT_NAMES = ['max_age_days', 'max_spread_bps', 'ratio_tolerance'] as const;
+
+function readLimits(arg: Arg): Result<Limits> {
+  if (isMissing(arg as Scalar)) return ok(DEFAULT_LIMITS);
+  const cells = cellsOf(arg);
+  if (!isRange(arg) || cells.length !== 3) {
+    return fail('value', 'limits must be 3 cells: {max_age_days, max_spread_bps, ratio_tolerance}');
+  }
+  const defaults = [
+    DEFAULT_LIMITS.maxAgeDays,
+    DEFAULT_LIMITS.maxSpreadBps,
+    DEFAULT_LIMITS.ratioTolerance,
+  ];
+  const values: D[] = [];
+  for (let i = 0; i < 3; i++) {
+    const c = cells[i] as Scalar;
+    if (isMissing(c)) {
+      values.push(defaults[i] as D); // a blank limit keeps its default
+      continue;
+    }
+    const value = parseNumber(c, `limits: ${LIMIT_NAMES[i]}`);
+    if (!value.ok) return value;
+    if (value.value.lt(0)) return fail('value', `limits: ${LIMIT_NAMES[i]} must not be negative`);
+    values.push(value.value);
+  }
+  return ok({
+    maxAgeDays: values[0] as D,
+    maxSpreadBps: values[1] as D,
+    ratioTolerance: values[2] as D,
+  });
+}
+
+const closeoutText = (c: Scalar): string | null =>
+  isMissing(c) ? null : typeof c === 'string' ? c : show(c);
+
+function readCloseout(arg: Arg): Result<Closeout | null> {
+  if (isMissing(arg as Scalar)) return ok(null);
+  const cells = cellsOf(arg);
+  if (cells.length !== 4) {
+    return fail(
+      'value',
+      'closeout must be 4 cells: owner, open question, evidence request, review date',
+    );
+  }
+  return ok({
+    owner: closeoutText(cells[0]),
+    openQuestion: closeoutText(cells[1]),
+    evidenceRequest: closeoutText(cells[2]),
+    reviewDate: closeoutText(cells[3]),
+  });
+}
+
+/** A decimal as a double that orders exactly like it against other doubles, or NaN. */
+function exactDouble(d: D): number {
+  const n = d.toNumber();
+  return Number.isFinite(n) && new D(n).eq(d) ? n : NaN;
+}
+
+export function prepareNoteStatus(
+  limitsArg: Arg,
+  closeoutArg: Arg,
+  now: Date,
+): Result<NoteStatusContext> {
+  const limits = readLimits(limitsArg);
+  if (!limits.ok) return limits;
+  const closeout = readCloseout(closeoutArg);
+  if (!closeout.ok) return closeout;
+  // Ages are whole milliseconds, so "age > limit" is "age > floor(limit)" — exact as a double below 2^53.
+  const ageMs = limits.value.maxAgeDays.times(MS_PER_DAY).floor();
+  return ok({
+    limits: limits.value,
+    closeout: closeout.value,
+    closeoutBlank: closeoutGaps(closeout.value).length > 0,
+    now,
+    ageFloorMs: ageMs.abs().lt(Number.MAX_SAFE_INTEGER) ? ageMs.toNumber() : NaN,
+    maxSpread: exactDouble(limits.value.maxSpreadBps),
+    tolerance: exactDouble(limits.value.ratioTolerance),
+  });
+}
+
+function readDirection(v: Scalar): Direction | DeskError {
+  if (isMissing(v)) return 'up';
+  const text = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  return (DIRECTIONS as readonly string[]).includes(text)
+    ? (text as Direction)
+    : deskError('value', `expected_direction must be up, down or flat (got ${show(v)})`);
+}
+
+function readSourceState(v: Scalar): SourceState | null | DeskError {
+  if (isMissing(v)) return null;
+  const text = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  return (SOURCE_STATES as readonly string[]).includes(text)
+    ? (text as SourceState)
+    : deskError('value', `source_state must be market, mixed or indicative (got ${show(v)})`);
+}
+
+function readExplain(v: Scalar): boolean | DeskError {
+  if (isMissing(v)) return false;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  const text = String(v).trim().toUpperCase();
+  if (text === 'TRUE') return true;
+  if (text === 'FALSE') return false;
+  return deskError('value', `explain must be TRUE or FALSE (got ${show(v)})`);
+}
+
+const isError = (x: unknown): x is DeskError => typeof x === 'object' && x !== null;
+
+/** Excel serial → epoch ms exactly as dateFromExcelSerial does it, without allocating a Date. */
+function serialMs(serial: number): number {
+  const base = serial < 61 ? -2209075200000 : -2209161600000;
+  return base + Math.round(serial * MS_PER_DAY);
+}
+
+/**
+ * One NOTE_STATUS element. v = [quote_time, spread_bps, ratio_change, as_of, expected_direction,
+ * source_state, explain]. Plain-number inputs without explain take a comparison-only path
+ * (doubles compare exactly like their decimals); everything else goes through noteStatusOf.
+ */
+export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
+  const quote = v[0];
+  const spread = v[1];
+  const change = v[2];
+  const asOf = v[3];
+  const dir = v[4] === undefined || v[4] === null || v[4] === '' ? 'up' : v[4];
+  const state = v[5];
+  if (
+    typeof quote === 'number' &&
+    typeof spread === 'number' &&
+    typeof change === 'number' &&
+    (asOf === null || asOf === undefined || asOf === '' || typeof asOf === 'number') &&
+    (v[6] === null || v[6] === undefined || v[6] === false) &&
+    (dir === 'up' || dir === 'down' || dir === 'flat') &&
+    (state === null ||
+      state === undefined ||
+      state === '' ||
+      state === 'market' ||
+      state === 'mixed' ||
+      state === 'indicative') &&
+    quote >= 0 &&
+    quote <= 2958465 &&
+    spread >= 0 &&
+    ctx.ageFloorMs === ctx.ageFloorMs &&
+    ctx.maxSpread === ctx.maxSpread &&
+    ctx.tolerance === ctx.tolerance
+  ) {
+    const quoteMs = serialMs(quote);
+    const asOfMs = typeof asOf === 'number' ? serialMs(asOf) : ctx.now.getTime();
+    const validAsOf = typeof asOf !== 'number' || (asOf >= 0 && asOf <= 2958465);
+    if (validAsOf && quoteMs <= asOfMs) {
+      if (ctx.closeoutBlank) return 'research';
+      const tol = ctx.tolerance;
+      const against =
+        dir === 'up'
+          ? change < -tol
+          : dir === 'down'
+            ? change > tol
+            : change > tol || change < -tol;
+      const fails =
+        asOfMs - quoteMs > ctx.ageFloorMs ||
+        spread > ctx.maxSpread ||
+        against ||
+        state === 'indicative';
+      return fails ? 'watchlist' : 'action';
+    }
+  }
+  return noteStatusGeneral(v, ctx);
+}
+
+function noteStatusGeneral(v: Scalar[], ctx: NoteStatusContext): Cell {
+  const quoteTime = parseDate(v[0], 'quote_time');
+  if (!quoteTime.ok) return quoteTime.error;
+  const spreadBps = parseNumber(v[1], 'spread_bps');
+  if (!spreadBps.ok) return spreadBps.error;
+  const ratioChange = parseNumber(v[2], 'ratio_change');
+  if (!ratioChange.ok) return ratioChange.error;
+  const asOf = isMissing(v[3]) ? ok(ctx.now) : parseDate(v[3], 'as_of');
+  if (!asOf.ok) return asOf.error;
+  const direction = readDirection(v[4]);
+  if (isError(direction)) return direction;
+  const sourceState = readSourceState(v[5]);
+  if (isError(sourceState)) return sourceState;
+  const explain = readExplain(v[6]);
+  if (isError(explain)) return explain;
+  const verdict = noteStatusOf({
+    quoteTime: quoteTime.value,
+    asOf: asOf.value,
+    spreadBps: spreadBps.value,
+    ratioChange: ratioChange.value,
+    expectedDirection: direction,
+    limits: ctx.limits,
+    sourceState,
+    closeout: ctx.closeout,
+  });
+  return verdict.ok ? verdict.value.text(explain) : verdict.error;
+}

@@ -1,0 +1,59 @@
+/** A1 addresses: the few conversions the adapter and the in-memory workbook share. */
+
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Sheet names with spaces or punctuation are quoted, as Excel writes them. */
+export function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export interface Box {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export function formatAddress(sheet: string, b: Box): string {
+  const tl = `${columnLetters(b.col)}${b.row + 1}`;
+  const br = `${columnLetters(b.col + b.cols - 1)}${b.row + b.rows}`;
+  return `${sheetRef(sheet)}!${b.rows === 1 && b.cols === 1 ? tl : `${tl}:${br}`}`;
+}
+
+/** "Sheet!A1:B2", "A1", "'My sheet'!C3" → sheet (if any) and box; null when unreadable. */
+export function parseAddress(address: string): { sheet: string | null; box: Box } | null {
+  const m =
+    /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(
+      address.trim(),
+    );
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
+  const c0 = columnIndex(m[3] as string);
+  const r0 = Number(m[4]) - 1;
+  const c1 = m[5] ? columnIndex(m[5]) : c0;
+  const r1 = m[6] ? Number(m[6]) - 1 : r0;
+  return {
+    sheet,
+    box: {
+      row: Math.min(r0, r1),
+      col: Math.min(c0, c1),
+      rows: Math.abs(r1 - r0) + 1,
+      cols: Math.abs(c1 - c0) + 1,
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { DeskError } from '../core/errors';
+import { isDeskError } from '../core/errors';
+import type { Output } from '../core';
+
+/** What a DESK function hands back to Excel: a plain value or a CustomFunctions.Error per cell. */
+export type ExcelCell = number | string | boolean | CustomFunctions.Error;
+
+/**
+ * Excel shows a custom message only for #VALUE! and #N/A, so only those carry ours; the codes are
+ * written as their string values (the ErrorCode enum is a string enum) so this module needs nothing
+ * from the runtime but the Error class itself.
+ */
+const CODES: Record<DeskError['code'], { code: CustomFunctions.ErrorCode; withMessage: boolean }> =
+  {
+    value: { code: '#VALUE!' as CustomFunctions.ErrorCode, withMessage: true },
+    na: { code: '#N/A' as CustomFunctions.ErrorCode, withMessage: true },
+    div0: { code: '#DIV/0!' as CustomFunctions.ErrorCode, withMessage: false },
+    num: { code: '#NUM!' as CustomFunctions.ErrorCode, withMessage: false },
+  };
+
+/** One core error as the Excel error a user sees in the cell. */
+export function toFunctionError(error: DeskError): CustomFunctions.Error {
+  const { code, withMessage } = CODES[error.code];
+  return withMessage
+    ? new CustomFunctions.Error(code, error.message)
+    : new CustomFunctions.Error(code);
+}
+
+function toExcelCell(cell: unknown): ExcelCell {
+  if (isDeskError(cell)) return toFunctionError(cell);
+  if (typeof cell === 'number' || typeof cell === 'string' || typeof cell === 'boolean')
+    return cell;
+  // The core promises Cell values only; anything else is a bug we report in the cell, not a throw.
+  return new CustomFunctions.Error(
+    '#VALUE!' as CustomFunctions.ErrorCode,
+    `internal: unexpected result ${String(cell)}`,
+  );
+}
+
+/**
+ * Core output → the matrix every DESK function returns (its metadata result is a matrix, so a
+ * single value goes back as 1×1, which Excel shows as a plain value). Errors stay per cell.
+ */
+export function toExcelResult(output: Output): ExcelCell[][] {
+  if (!Array.isArray(output)) return [[toExcelCell(output)]];
+  return output.map((row) => row.map(toExcelCell));
+}
+
+/**
+ * The guarantee that nothing throws out of a DESK function: the core returns errors as values,
+ * and if it ever threw anyway, the user gets #VALUE! naming the function instead of a stuck cell.
+ */
+export function runFunction(name: string, evaluate: () => Output): ExcelCell[][] {
+  try {
+    return toExcelResult(evaluate());
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    return [
+      [
+        new CustomFunctions.Error(
+          '#VALUE!' as CustomFunctions.ErrorCode,
+          `${name}: internal error (${reason})`,
+        ),
+      ],
+    ];
+  }
+}
