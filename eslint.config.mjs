@@ -2,19 +2,41 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const officeGlobals = ['Excel', 'Office', 'CustomFunctions', 'OfficeRuntime', 'document', 'window', 'localStorage', 'navigator'].map(
-  (name) => ({ name, message: 'src/core is pure: no Office, Excel or DOM here (see ARCHITECTURE).' }),
-);
+const officeGlobals = [
+  'Excel',
+  'Office',
+  'CustomFunctions',
+  'OfficeRuntime',
+  'document',
+  'window',
+  'localStorage',
+  'navigator',
+].map((name) => ({
+  name,
+  message: 'src/core is pure: no Office, Excel or DOM here (see ARCHITECTURE).',
+}));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-preview/**', 'node_modules/**', 'build-tsc/**', 'coverage/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-preview/**',
+      'node_modules/**',
+      'build-tsc/**',
+      'coverage/**',
+      'test-artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
     rules: {
       'no-console': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -23,7 +45,14 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...officeGlobals],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/excel/**', '**/functions/**', '**/taskpane/**', '**/commands/**'], message: 'core depends on nothing but zod and decimal.js' }] },
+        {
+          patterns: [
+            {
+              group: ['**/excel/**', '**/functions/**', '**/taskpane/**', '**/commands/**'],
+              message: 'core depends on nothing but zod and decimal.js',
+            },
+          ],
+        },
       ],
     },
   },
@@ -32,13 +61,32 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/functions/**', '**/taskpane/**', '**/commands/**'], message: 'adapters do not depend on entry points' }] },
+        {
+          patterns: [
+            {
+              group: ['**/functions/**', '**/taskpane/**', '**/commands/**'],
+              message: 'adapters do not depend on entry points',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['scripts/**/*.{js,mjs,cjs}', '*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {

@@ -17,7 +17,6 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const DEV_ORIGIN = 'https://localhost:3000/';
 /** Where production dist/ is hosted. The default is a placeholder: set DESK_ORIGIN before deploying. */
 const PRODUCTION_ORIGIN = withSlash(process.env.DESK_ORIGIN || 'https://desk.example.com/');
-const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
 
 function withSlash(origin) {
@@ -44,19 +43,6 @@ const tsRule = {
  * out even though src/core/index.ts re-exports both.
  */
 const pureCoreRule = { test: /[\\/]src[\\/]core[\\/].*\.ts$/, sideEffects: false };
-
-/**
- * office.js for pages that run outside Office (the preview, browser tests): Office.onReady only
- * resolves there with o15apptofilemappingtable.js beside it. Already minified: no re-minify (40 s).
- */
-const officeJsCopies = [
-  { from: path.join(OFFICE_JS_DIR, 'office.js'), to: 'office.js', info: { minimized: true } },
-  {
-    from: path.join(OFFICE_JS_DIR, 'o15apptofilemappingtable.js'),
-    to: 'o15apptofilemappingtable.js',
-    info: { minimized: true },
-  },
-];
 
 function common(mode, outDir) {
   return {
@@ -107,7 +93,6 @@ function addinConfig(mode, serving) {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/*.css', to: '[name][ext]', noErrorOnMissing: true },
-          ...officeJsCopies,
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -145,7 +130,6 @@ function previewConfig(mode) {
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/*.css', to: '[name][ext]', noErrorOnMissing: true },
           { from: 'src/taskpane/preview/*.css', to: '[name][ext]', noErrorOnMissing: true },
-          ...officeJsCopies,
         ],
       }),
     ],

@@ -12,7 +12,8 @@ export interface DeskError {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DeskError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DeskError };
 
 export function deskError(code: DeskErrorCode, message: string): DeskError {
   return { kind: 'desk-error', code, message };

@@ -73,9 +73,13 @@ export function evaluateGrid(
   const n = ranged.length;
   for (let r = 0; r < rows; r++) {
     if (cols === 1) {
-      // A column, the common case: a packed one-element row, filled in one step.
+      // A column, the common case: a one-element row, filled in one step. Numbers get their own
+      // array literal, which V8 keeps as unboxed doubles (no HeapNumber per row); text and errors
+      // use the other. One shared literal would turn generic after the first text result and box
+      // every number from then on: more objects for the collector to copy in a 100k-row result.
       for (let j = 0; j < n; j++) values[ranged[j] as number] = (grids[j] as Scalar[][])[r]?.[0];
-      out[r] = [element(values)];
+      const result = element(values);
+      out[r] = typeof result === 'number' ? [result] : [result];
       continue;
     }
     const row: Cell[] = new Array<Cell>(cols);

@@ -68,7 +68,11 @@ export interface ReadProblem {
 }
 
 export type ReadOutcome =
-  | { readonly ok: true; readonly records: readonly ReadRecord[]; readonly problems: readonly ReadProblem[] }
+  | {
+      readonly ok: true;
+      readonly records: readonly ReadRecord[];
+      readonly problems: readonly ReadProblem[];
+    }
   | { readonly ok: false; readonly message: string };
 
 export interface DeskWorkbook {

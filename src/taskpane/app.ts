@@ -1,0 +1,314 @@
+/**
+ * The task pane, mounted on a DeskWorkbook (Office in Excel, in-memory in the preview and the
+ * browser tests: the same code path). Views get workbook operations as parameters; nothing here
+ * calls Excel.run.
+ */
+import { reviewQueue, type QueueItem } from '../core/review-queue';
+import type { DeskWorkbook, ReviewRows, WorkbookHealth, WriteOutcome } from '../excel/workbook';
+import { h, replaceChildren } from './dom';
+import { emptyDraft, isDraftEmpty, loadDraft, saveDraft, type DraftStorage } from './draft-store';
+import type { ReviewLogic } from './review-logic';
+import { createHealthPanel, healthVerdict, TABLE_LABEL } from './views/health-view';
+import { createMessageBar } from './views/message';
+import { createQueueView } from './views/queue-view';
+import { createReviewForm } from './views/review-form';
+import { createSampleCard } from './views/sample-view';
+import { createTabs } from './views/tabs';
+
+export interface PaneEnv {
+  readonly storage: DraftStorage;
+  readonly now: () => Date;
+  readonly logic: ReviewLogic;
+  /** Sample reviews (rows built from the seed facts) for "Insert sample data". */
+  sampleReviews(recordedBy: string): readonly ReviewRows[] | { error: string };
+}
+
+export interface PaneHandle {
+  /** Re-reads health and the queue (the preview calls it after a simulated colleague edit). */
+  refresh(): Promise<void>;
+}
+
+const RECORDED_BY_KEY = 'metals-desk-record/recorded-by';
+
+/** The desk's calendar day in the user's time zone (due dates are calendar days). */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): PaneHandle {
+  const message = createMessageBar('pane-status');
+  let health: WorkbookHealth | null = null;
+
+  const loaded = loadDraft(env.storage);
+  const initialDraft = loaded.ok && loaded.draft ? loaded.draft : emptyDraft();
+  const readRecordedBy = () => {
+    try {
+      return env.storage.getItem(RECORDED_BY_KEY) ?? '';
+    } catch {
+      return '';
+    }
+  };
+
+  const form = createReviewForm({
+    logic: env.logic,
+    message,
+    initialDraft,
+    initialRecordedBy: readRecordedBy(),
+    saveDraft: (draft) => {
+      const saved = saveDraft(env.storage, draft);
+      if (!saved.ok) message.show('warning', 'Draft not saved.', saved.message);
+    },
+    saveRecordedBy: (name) => {
+      try {
+        env.storage.setItem(RECORDED_BY_KEY, name);
+      } catch {
+        // The name is also in the form; losing the remembered copy costs one retype.
+      }
+    },
+    write: writeReview,
+  });
+
+  const queue = createQueueView({ select: selectQueueItem, refresh: () => void refreshQueue() });
+  const healthPanel = createHealthPanel({
+    repair,
+    recheck: async () => void (await refreshHealth(true)),
+  });
+  const sample = createSampleCard({ insert: insertSample });
+
+  const reviewPanel = h('div', { id: 'panel-review' }, form.element);
+  const queuePanel = h('div', { id: 'panel-queue', hidden: true }, queue.element);
+  const workbookPanel = h(
+    'div',
+    { id: 'panel-workbook', hidden: true },
+    healthPanel.element,
+    sample.element,
+  );
+  const tabs = createTabs(
+    [
+      { id: 'review', label: 'New review', panel: reviewPanel },
+      { id: 'queue', label: 'Review queue', panel: queuePanel },
+      { id: 'workbook', label: 'Workbook', panel: workbookPanel },
+    ],
+    'Task pane sections',
+  );
+  tabs.onChange((id) => {
+    if (id === 'queue') void refreshQueue();
+  });
+  const banner = h('div', {
+    id: 'health-banner',
+    class: 'message-bar',
+    'data-intent': 'warning',
+    hidden: true,
+  });
+
+  replaceChildren(
+    root,
+    h(
+      'main',
+      { class: 'pane', 'aria-labelledby': 'pane-title' },
+      h(
+        'header',
+        { class: 'pane-header' },
+        h('h1', { id: 'pane-title', text: 'Metals Desk Record' }),
+        h('p', { text: 'Record a review in one pass; see what is due.' }),
+      ),
+      banner,
+      message.element,
+      tabs.list,
+      reviewPanel,
+      queuePanel,
+      workbookPanel,
+    ),
+  );
+  tabs.select('review');
+  if (!loaded.ok) message.show('warning', 'Saved draft not restored.', loaded.message);
+  else if (loaded.draft && !isDraftEmpty(loaded.draft))
+    message.show('info', 'Draft restored.', 'Your unfinished review is back as you left it.');
+
+  // ---------- health ----------
+  async function refreshHealth(announce = false): Promise<WorkbookHealth | null> {
+    try {
+      health = await workbook.health();
+    } catch (e) {
+      health = null;
+      healthPanel.render(null, `Could not read the workbook: ${describe(e)}`);
+      return null;
+    }
+    healthPanel.render(health);
+    const verdict = healthVerdict(health);
+    const readOnly =
+      verdict === 'newer'
+        ? 'Read-only: this workbook was written by a newer version of the add-in. Update the add-in to record reviews here.'
+        : verdict === 'blocked'
+          ? 'A required column is missing from a desk table. Open the Workbook tab and press Repair tables.'
+          : null;
+    form.setReadOnly(readOnly);
+    sample.setDisabled(
+      verdict === 'newer' ? 'Read-only: the workbook schema is newer than this add-in.' : null,
+    );
+    banner.hidden = verdict === 'ok' || verdict === 'fresh';
+    if (!banner.hidden) {
+      replaceChildren(
+        banner,
+        h('span', {
+          class: 'title',
+          text:
+            verdict === 'newer'
+              ? 'Read-only workbook'
+              : verdict === 'blocked'
+                ? 'Writing blocked'
+                : 'Tables differ from the schema',
+        }),
+        h('span', {
+          text:
+            verdict === 'newer'
+              ? healthPanelSummary(health)
+              : 'See the Workbook tab for what differs and the repair. ',
+        }),
+        verdict === 'newer'
+          ? null
+          : h(
+              'button',
+              { type: 'button', class: 'linklike', onclick: () => tabs.select('workbook', true) },
+              'Open Workbook tab',
+            ),
+      );
+      banner.setAttribute('data-intent', verdict === 'drifted' ? 'warning' : 'error');
+    }
+    if (announce)
+      message.show(
+        'info',
+        'Workbook checked.',
+        health.messages.length ? [...health.messages] : 'All desk tables match the schema.',
+      );
+    return health;
+  }
+
+  function healthPanelSummary(h2: WorkbookHealth): string {
+    return h2.schema.kind === 'newer'
+      ? `This workbook uses schema version ${h2.schema.found}; this add-in knows version ${h2.schema.current}. Nothing can be written until the add-in is updated.`
+      : '';
+  }
+
+  async function repair(): Promise<void> {
+    const outcome = await safe(() => workbook.repair());
+    report(outcome, 'Tables repaired.', 'Repair did not run.');
+    await refreshHealth();
+  }
+
+  // ---------- writing ----------
+  async function writeReview(rows: ReviewRows): Promise<WriteOutcome> {
+    const current = await refreshHealth();
+    if (!current)
+      return { ok: false, message: 'The workbook could not be read, so nothing was written.' };
+    const verdict = healthVerdict(current);
+    if (verdict === 'newer' || verdict === 'blocked') {
+      return { ok: false, message: current.messages.join(' ') || 'The workbook is not writable.' };
+    }
+    if (
+      current.schema.kind !== 'current' ||
+      Object.values(current.tables).some((t) => t.kind === 'missing')
+    ) {
+      const ensured = await safe(() => workbook.ensureTables());
+      if (!ensured.ok) return ensured;
+    }
+    const outcome = await safe(() => workbook.appendReview(rows));
+    if (!outcome.ok) return outcome;
+    // The pane lists where each table's rows landed; the adapter's sentence says the same, so the
+    // message carries only what selection did.
+    const notes = await selectLanded(outcome);
+    void refreshHealth();
+    void refreshQueue();
+    return { ...outcome, message: notes };
+  }
+
+  /** Selects the snapshot row of what just landed (one selection: a review starts at its snapshot). */
+  async function selectLanded(outcome: Extract<WriteOutcome, { ok: true }>): Promise<string> {
+    const first = outcome.landed.find((l) => l.table === 'snapshots') ?? outcome.landed[0];
+    if (!first) return '';
+    const selected = await safe(() => workbook.select(first.table, first.recordIds));
+    return selected.ok
+      ? `${TABLE_LABEL[first.table]} row selected.`
+      : `The rows were written but could not be selected: ${selected.message}`;
+  }
+
+  async function insertSample(): Promise<void> {
+    const reviews = env.sampleReviews(form.recordedBy() || 'Sample data');
+    if ('error' in reviews) {
+      message.show('error', 'Sample data not inserted.', reviews.error);
+      return;
+    }
+    const outcome = await safe(() => workbook.insertSampleData(reviews));
+    if (outcome.ok) {
+      const notes = await selectLanded(outcome);
+      message.show('success', 'Sample data inserted.', [
+        ...outcome.landed.map(
+          (l) =>
+            `${TABLE_LABEL[l.table]}: ${l.recordIds.length} row${l.recordIds.length === 1 ? '' : 's'} at ${l.address}`,
+        ),
+        ...[notes].filter(Boolean),
+      ]);
+    } else {
+      message.show('error', 'Sample data not inserted.', outcome.message);
+    }
+    await refreshHealth();
+    await refreshQueue();
+  }
+
+  // ---------- queue ----------
+  async function refreshQueue(): Promise<void> {
+    queue.render('loading');
+    const read = await safe(() => workbook.read('triggers'));
+    if (!read.ok) {
+      const missing = health?.tables.triggers.kind === 'missing';
+      queue.render({
+        error: missing
+          ? 'No DeskTriggers table yet: record a review or insert the sample data.'
+          : read.message,
+      });
+      tabs.setCount('queue', null);
+      return;
+    }
+    const now = env.now();
+    const items = reviewQueue({ rows: read.records, today: localDay(now), now });
+    queue.render({ items, problems: read.problems.map((p) => `Row ${p.rowNumber}: ${p.reason}`) });
+    tabs.setCount('queue', items.length);
+  }
+
+  async function selectQueueItem(item: QueueItem): Promise<void> {
+    const outcome = await safe(() => workbook.select('triggers', [item.recordId]));
+    report(outcome, `Selected DeskTriggers row ${item.rowNumber}.`, 'Could not select the row.');
+  }
+
+  function report(outcome: WriteOutcome, success: string, failure: string): void {
+    if (outcome.ok) message.show('success', success, outcome.message || undefined);
+    else message.show('error', failure, outcome.message);
+  }
+
+  const refresh = async () => {
+    await refreshHealth();
+    await refreshQueue();
+  };
+  void refreshHealth().then(() => {
+    // The bench reads this mark: the form is rendered and the workbook's writability known.
+    performance.mark('desk:interactive');
+    return refreshQueue();
+  });
+  return { refresh };
+}
+
+/** Adapters promise never to throw; if one does anyway, the user still gets a sentence. */
+async function safe<T extends { ok: boolean }>(
+  run: () => Promise<T>,
+): Promise<T | { ok: false; message: string }> {
+  try {
+    return await run();
+  } catch (e) {
+    return { ok: false, message: `Unexpected error from the workbook: ${describe(e)}` };
+  }
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

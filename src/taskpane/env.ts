@@ -1,0 +1,46 @@
+/** The pane's environment for a real browser page (Office or preview): clock, ids, storage, logic. */
+import { buildSampleReviews } from '../core/record/sample-data';
+import type { PaneEnv } from './app';
+import { createDeskLogic } from './desk-logic';
+import type { DraftStorage } from './draft-store';
+
+/** RFC 4122 v4 UUID; randomUUID exists on secure origins (https, localhost, 127.0.0.1). */
+export function newUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** localStorage, or a page-lifetime map when the host blocks it (the pane then says drafts are not kept). */
+function pageStorage(): DraftStorage {
+  try {
+    const probe = '__desk_probe__';
+    window.localStorage.setItem(probe, probe);
+    window.localStorage.removeItem(probe);
+    return window.localStorage;
+  } catch {
+    const map = new Map<string, string>();
+    return {
+      getItem: (k) => map.get(k) ?? null,
+      setItem: (k, v) => void map.set(k, v),
+      removeItem: (k) => void map.delete(k),
+    };
+  }
+}
+
+export function browserEnv(overrides: Partial<PaneEnv> = {}): PaneEnv {
+  const now = overrides.now ?? (() => new Date());
+  return {
+    storage: pageStorage(),
+    now,
+    logic: createDeskLogic({ now, newId: newUuid }),
+    sampleReviews(recordedBy) {
+      const built = buildSampleReviews({ recordedBy, newId: newUuid });
+      return built.ok ? built.reviews : { error: built.message };
+    },
+    ...overrides,
+  };
+}

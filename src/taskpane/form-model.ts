@@ -1,0 +1,94 @@
+/**
+ * Form fields derived from the schema's ColumnSpecs (pure: no DOM). The form shows only what the
+ * analyst types; ids, timestamps and computed values come from the add-in and the core.
+ */
+import type { ColumnSpec, DeskTable, TableKey } from '../core/record/table-def';
+
+export type FormSection = 'snapshot' | 'exposure' | 'triggers';
+
+export const SECTION_TABLE: Readonly<Record<FormSection, TableKey>> = {
+  snapshot: 'snapshots',
+  exposure: 'exposures',
+  triggers: 'triggers',
+};
+
+export const TABLE_SECTION: Readonly<Record<TableKey, FormSection>> = {
+  snapshots: 'snapshot',
+  exposures: 'exposure',
+  triggers: 'triggers',
+};
+
+export type Control =
+  | { readonly type: 'select'; readonly options: readonly string[] }
+  | { readonly type: 'suggest'; readonly options: readonly string[] }
+  | { readonly type: 'date' }
+  | { readonly type: 'datetime' }
+  /** Numbers are typed as text: "747,000" must survive, and a rejected value must not vanish. */
+  | { readonly type: 'number'; readonly unitHint: string }
+  | { readonly type: 'price' }
+  | { readonly type: 'text'; readonly long: boolean };
+
+export interface FieldDescriptor {
+  readonly key: string;
+  readonly label: string;
+  readonly required: boolean;
+  readonly control: Control;
+  readonly help: string;
+}
+
+const LONG_TEXT = /note|question|request|evidence|read|mechanism|assumption|check/i;
+
+export function controlFor(key: string, spec: ColumnSpec): Control {
+  switch (spec.kind) {
+    case 'enum':
+      return { type: 'select', options: spec.options ?? [] };
+    case 'suggest':
+      return { type: 'suggest', options: spec.options ?? [] };
+    case 'date':
+      return { type: 'date' };
+    case 'datetime':
+      return { type: 'datetime' };
+    case 'price':
+      return { type: 'price' };
+    case 'number':
+    case 'money':
+      return { type: 'number', unitHint: '' };
+    case 'ratio':
+      return { type: 'number', unitHint: 'ratio' };
+    case 'percent':
+      return { type: 'number', unitHint: 'fraction, e.g. 0.05 for 5%' };
+    case 'bps':
+      return { type: 'number', unitHint: 'basis points' };
+    case 'text':
+    case 'id':
+    case 'formula':
+      return { type: 'text', long: LONG_TEXT.test(spec.header) || LONG_TEXT.test(key) };
+  }
+}
+
+/** The fields an analyst fills for one table, in the table's column order. */
+export function formFields(table: DeskTable): FieldDescriptor[] {
+  const columns = table.columns as Readonly<Record<string, ColumnSpec>>;
+  const out: FieldDescriptor[] = [];
+  for (const key of table.order) {
+    const spec = columns[key];
+    if (!spec || spec.source !== 'user') continue;
+    out.push({
+      key,
+      label: spec.header,
+      required: spec.required,
+      control: controlFor(key, spec),
+      help: spec.help ?? '',
+    });
+  }
+  return out;
+}
+
+/** Fields the form never asks for (filled by the add-in or computed by the core), for the "what gets written" note. */
+export function generatedHeaders(table: DeskTable): string[] {
+  const columns = table.columns as Readonly<Record<string, ColumnSpec>>;
+  return table.order.flatMap((key) => {
+    const spec = columns[key];
+    return spec && spec.source !== 'user' ? [spec.header] : [];
+  });
+}

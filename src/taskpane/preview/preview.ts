@@ -1,0 +1,164 @@
+/**
+ * `npm run preview` page (dist-preview/ only, never in production dist/): the real task pane
+ * (same mount) on an in-memory workbook driven through the real Office adapter, with the
+ * workbook's tables rendered beside it and a colleague's edits one click away.
+ */
+import '../csp'; // first: configures zod before any schema exists
+import { wallClockAsUtc } from '../../core/dates';
+import { noteStatus } from '../../core/functions';
+import { isDeskError } from '../../core/errors';
+import { STATUS_NOW_FORMULA, TABLES, columnList } from '../../core/record/schema';
+import { formatAddress } from '../../excel/a1';
+import { MemoryHost } from '../../excel/memory/context';
+import { MemoryWorkbookModel, type Scalar } from '../../excel/memory/model';
+import { createOfficeDeskWorkbook } from '../../excel/office-workbook';
+import { SCHEMA_VERSION } from '../../core/record/schema';
+import { mount } from '../app';
+import { h, replaceChildren } from '../dom';
+import { browserEnv } from '../env';
+import { deleteColumn, renameColumn, stampNewerSchema } from './colleague';
+import { renderTables, type GridTable } from './grid';
+
+const model = new MemoryWorkbookModel();
+
+/**
+ * The Status now formula, evaluated by the same whole-argument function DESK.NOTE_STATUS calls
+ * in Excel, on the row's cells (the in-memory workbook has no formula engine of its own).
+ */
+model.evaluate = (formula: string, row: Readonly<Record<string, Scalar>> | null): Scalar => {
+  if (formula !== STATUS_NOW_FORMULA || row === null) return '#NAME?';
+  const text = (header: string) => String(row[header] ?? '');
+  const result = noteStatus(
+    row['Quote time'] ?? '',
+    row['Spread bps'] ?? '',
+    row['Ratio change'] ?? '',
+    undefined,
+    row['Expected direction'] ?? '',
+    undefined,
+    row['Source state'] ?? '',
+    [[text('Owner'), text('Open question'), text('Evidence request'), text('Due date')]],
+    undefined,
+    wallClockAsUtc(new Date()),
+  );
+  if (isDeskError(result)) return result.code === 'na' ? '#N/A' : `#${result.code.toUpperCase()}!`;
+  if (Array.isArray(result)) return '#VALUE!';
+  return result;
+};
+
+const host = new MemoryHost(model);
+const workbook = createOfficeDeskWorkbook(host.run);
+
+function gridTables(): GridTable[] {
+  return model.tables
+    .filter((t) => t.sheet.visibility === 'Visible')
+    .map((t) => {
+      const headers = model.headers(t);
+      const sel = model.selection;
+      const selected = new Set<number>();
+      if (sel && sel.sheet.toLowerCase() === t.sheet.name.toLowerCase()) {
+        for (let i = 0; i < t.rows - 1; i++) {
+          const r = t.row + 1 + i;
+          if (r >= sel.box.row && r < sel.box.row + sel.box.rows) selected.add(i);
+        }
+      }
+      return {
+        name: t.name,
+        sheet: t.sheet.name,
+        address:
+          formatAddress(t.sheet.name, { row: t.row, col: t.col, rows: t.rows, cols: t.cols }).split(
+            '!',
+          )[1] ?? '',
+        headerRow: t.row + 1,
+        headers,
+        selectedRows: selected,
+        rows: Array.from({ length: t.rows - 1 }, (_, i) =>
+          headers.map((_h, j) => {
+            const r = t.row + 1 + i;
+            const c = t.col + j;
+            const formula = model.cell(t.sheet, r, c)?.formula ?? null;
+            return {
+              value: model.valueOf(t.sheet, r, c),
+              formula,
+              numberFormat: model.formatOf(t.sheet, r, c),
+            };
+          }),
+        ),
+      };
+    });
+}
+
+const tablesEl = document.getElementById('tables');
+const render = () => {
+  if (tablesEl) renderTables(tablesEl, gridTables());
+};
+model.onChange(render);
+render();
+
+const root = document.getElementById('app');
+if (root) {
+  const pane = mount(root, workbook, browserEnv());
+  mountColleague(document.getElementById('colleague'), async (say) => {
+    render();
+    await pane.refresh();
+    const log = document.getElementById('colleague-log');
+    if (log) log.textContent = say;
+  });
+}
+
+function mountColleague(
+  container: HTMLElement | null,
+  after: (message: string) => Promise<void>,
+): void {
+  if (!container) return;
+  const tableSelect = h(
+    'select',
+    { id: 'colleague-table' },
+    ...Object.values(TABLES).map((t) => h('option', { value: t.name }, t.name)),
+  );
+  const columnSelect = h('select', { id: 'colleague-column' });
+  const fillColumns = () => {
+    const key = Object.values(TABLES).find((t) => t.name === tableSelect.value)?.key ?? 'snapshots';
+    replaceChildren(
+      columnSelect,
+      ...columnList(key).map((c) => h('option', { value: c.header }, c.header)),
+    );
+  };
+  tableSelect.addEventListener('change', fillColumns);
+  fillColumns();
+  const newName = h('input', {
+    id: 'colleague-new-name',
+    type: 'text',
+    value: 'Renamed by colleague',
+  });
+  const button = (id: string, label: string, act: () => string) =>
+    h('button', { type: 'button', class: 'btn', id, onclick: () => void after(act()) }, label);
+  replaceChildren(
+    container,
+    h(
+      'div',
+      {
+        class: 'colleague-row',
+        role: 'group',
+        'aria-label': 'Simulate a colleague editing the workbook',
+      },
+      h('div', { class: 'field' }, h('label', { for: 'colleague-table' }, 'Table'), tableSelect),
+      h('div', { class: 'field' }, h('label', { for: 'colleague-column' }, 'Column'), columnSelect),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'colleague-new-name' }, 'New header'),
+        newName,
+      ),
+      button('colleague-rename', 'Rename column', () =>
+        renameColumn(model, tableSelect.value, columnSelect.value, newName.value),
+      ),
+      button('colleague-delete', 'Delete column', () =>
+        deleteColumn(model, tableSelect.value, columnSelect.value),
+      ),
+      button('colleague-newer', 'Stamp newer schema', () =>
+        stampNewerSchema(model, SCHEMA_VERSION + 1),
+      ),
+    ),
+    h('p', { class: 'hint', id: 'colleague-log', role: 'status', 'aria-live': 'polite' }),
+  );
+}

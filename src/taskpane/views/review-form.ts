@@ -1,0 +1,647 @@
+/**
+ * The "new review" flow: snapshot, exposure and triggers in one form generated from the schema.
+ * Every keystroke lands in the draft (saved, so closing the pane loses nothing) and refreshes the
+ * live preview; Submit validates everything with the record builder and writes nothing until
+ * every field is valid.
+ */
+import type { ReviewRows, WriteOutcome } from '../../excel/workbook';
+import { h, replaceChildren, uid } from '../dom';
+import { emptyDraft, type DraftFields, type ReviewDraft } from '../draft-store';
+import type { FieldDescriptor, FormSection } from '../form-model';
+import { fieldKey, type FormIssue, type LiveView, type ReviewLogic } from '../review-logic';
+import type { MessageBar } from './message';
+
+export interface ReviewFormDeps {
+  readonly logic: ReviewLogic;
+  readonly message: MessageBar;
+  readonly initialDraft: ReviewDraft;
+  readonly initialRecordedBy: string;
+  saveDraft(draft: ReviewDraft): void;
+  saveRecordedBy(name: string): void;
+  /** Writes the rows (creating tables if needed) and selects them; returns the outcome. */
+  write(rows: ReviewRows): Promise<WriteOutcome>;
+}
+
+export interface ReviewForm {
+  readonly element: HTMLElement;
+  setReadOnly(reason: string | null): void;
+  /** The name typed in "Recorded by" (also used for sample rows). */
+  recordedBy(): string;
+}
+
+interface FieldHandle {
+  readonly wrapper: HTMLElement;
+  readonly input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  readonly error: HTMLElement;
+  readonly live: HTMLElement;
+  readonly details: HTMLDetailsElement | null;
+  readonly label: string;
+}
+
+const SECTION_TITLE: Record<FormSection, string> = {
+  snapshot: 'Snapshot',
+  exposure: 'Exposure',
+  triggers: 'Triggers',
+};
+
+const SECTION_HINT: Record<FormSection, string> = {
+  snapshot: 'What was known at review time: the price as quoted, its source and how fresh it is.',
+  exposure:
+    'The position this review concerns, and what crossing the spread or exiting would cost.',
+  triggers:
+    'What would change the read: each trigger has an owner, an open question, an evidence request and a due date.',
+};
+
+const RECORDED_BY_KEY = fieldKey('pane', 0, 'recordedBy');
+const SUBMIT_WAIT_LABEL = 'Writing…';
+
+export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
+  const { logic, message } = deps;
+  let draft: ReviewDraft = deps.initialDraft;
+  let recordedBy = deps.initialRecordedBy;
+  let readOnly: string | null = null;
+  let busy = false;
+  let showAll = false;
+  const touched = new Set<string>();
+  let handles = new Map<string, FieldHandle>();
+  /** Rows built for an unchanged draft are reused on retry, so a retry after an unclear failure cannot duplicate a review. */
+  let lastBuilt: { fingerprint: string; rows: ReviewRows } | null = null;
+
+  const element = h('form', {
+    class: 'review-form',
+    id: 'review-form',
+    novalidate: true,
+    'aria-labelledby': 'review-title',
+  });
+  const body = h('div', { class: 'review-body' });
+  const computedCard = h('section', {
+    class: 'card computed',
+    id: 'computed',
+    'aria-labelledby': 'computed-title',
+  });
+  const submitButton = h(
+    'button',
+    { type: 'submit', class: 'btn primary', id: 'submit-review' },
+    'Record review',
+  );
+  const readOnlyNote = h('p', { class: 'hint', id: 'read-only-note', hidden: true });
+  const clearButton = h(
+    'button',
+    { type: 'button', class: 'btn subtle', id: 'clear-review' },
+    'Clear form',
+  );
+  const footer = h(
+    'div',
+    { class: 'form-footer' },
+    h('div', { class: 'actions' }, submitButton, clearButton),
+    readOnlyNote,
+  );
+
+  element.append(
+    h('h2', { id: 'review-title', text: 'New review' }),
+    h('p', {
+      class: 'hint',
+      text: 'Fields marked * are required. Everything you type is kept as a draft until the review is recorded.',
+    }),
+    body,
+    computedCard,
+    footer,
+  );
+
+  // ---------- rendering ----------
+  function render(): void {
+    handles = new Map();
+    replaceChildren(
+      body,
+      recordedByField(),
+      converterField(),
+      section('snapshot'),
+      section('exposure'),
+      triggersSection(),
+    );
+    refresh();
+  }
+
+  function recordedByField(): HTMLElement {
+    const id = 'f-recorded-by';
+    const input = h('input', {
+      id,
+      type: 'text',
+      autocomplete: 'name',
+      required: true,
+      'aria-required': 'true',
+      value: recordedBy,
+    });
+    const error = h('span', { class: 'error', id: `${id}-error` });
+    const live = h('span', { class: 'live', id: `${id}-live` });
+    input.setAttribute('aria-describedby', `${id}-help ${id}-error`);
+    input.addEventListener('input', () => {
+      recordedBy = input.value;
+      deps.saveRecordedBy(recordedBy);
+      touched.add(RECORDED_BY_KEY);
+      refresh();
+    });
+    const wrapper = h(
+      'div',
+      { class: 'field', 'data-field': RECORDED_BY_KEY },
+      h(
+        'label',
+        { for: id },
+        'Recorded by',
+        h('span', { class: 'required-mark', 'aria-hidden': 'true' }, '*'),
+      ),
+      input,
+      h('span', {
+        class: 'hint',
+        id: `${id}-help`,
+        text: 'Your name or initials, written to every row of the review.',
+      }),
+      error,
+      live,
+    );
+    handles.set(RECORDED_BY_KEY, {
+      wrapper,
+      input,
+      error,
+      live,
+      details: null,
+      label: 'Recorded by',
+    });
+    return h('div', { class: 'card' }, wrapper);
+  }
+
+  function converterField(): HTMLElement {
+    const unitId = 'f-convert-to';
+    const fxId = 'f-fx';
+    const unit = h(
+      'select',
+      { id: unitId },
+      ...logic.units.map((u) => h('option', { value: u, selected: u === draft.convertTo }, u)),
+    );
+    const fx = h('input', {
+      id: fxId,
+      type: 'text',
+      inputmode: 'decimal',
+      value: draft.fx,
+      'aria-describedby': `${fxId}-help`,
+    });
+    unit.addEventListener('change', () => update({ ...draft, convertTo: unit.value }));
+    fx.addEventListener('input', () => update({ ...draft, fx: fx.value }));
+    return h(
+      'details',
+      { class: 'card more converter', id: 'converter' },
+      h(
+        'summary',
+        {},
+        'Price display: ',
+        h('span', { id: 'converter-summary', text: converterSummary() }),
+      ),
+      h(
+        'div',
+        { class: 'fields' },
+        h('div', { class: 'field' }, h('label', { for: unitId }, 'Show prices in'), unit),
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: fxId }, 'FX rate (CNY per USD)'),
+          fx,
+          h('span', {
+            class: 'hint',
+            id: `${fxId}-help`,
+            text: 'Only used to show converted prices here; not written to the workbook.',
+          }),
+        ),
+      ),
+    );
+  }
+
+  function converterSummary(): string {
+    return draft.fx.trim() ? `${draft.convertTo} at ${draft.fx.trim()} CNY/USD` : draft.convertTo;
+  }
+
+  function section(name: 'snapshot' | 'exposure'): HTMLElement {
+    return h(
+      'fieldset',
+      { id: `section-${name}` },
+      h('legend', {}, SECTION_TITLE[name]),
+      h('p', { class: 'hint', text: SECTION_HINT[name] }),
+      ...fieldGroups(name, 0, draft[name]),
+    );
+  }
+
+  function triggersSection(): HTMLElement {
+    const list = h('div', { class: 'trigger-list' });
+    draft.triggers.forEach((fields, index) => {
+      const title = `Trigger ${index + 1}`;
+      const remove = h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn subtle',
+          'data-action': 'remove-trigger',
+          'aria-label': `Remove ${title}`,
+          disabled: draft.triggers.length === 1,
+          onclick: () => {
+            const triggers = draft.triggers.filter((_, i) => i !== index);
+            shiftTouched(index);
+            update({ ...draft, triggers }, true);
+            message.show('info', `${title} removed.`);
+            body.querySelector<HTMLElement>('[data-action="add-trigger"]')?.focus();
+          },
+        },
+        'Remove',
+      );
+      list.append(
+        h(
+          'div',
+          {
+            class: 'trigger',
+            'data-trigger': String(index),
+            role: 'group',
+            'aria-labelledby': `trigger-${index}-title`,
+          },
+          h(
+            'div',
+            { class: 'trigger-head' },
+            h('h3', { id: `trigger-${index}-title`, text: title }),
+            remove,
+          ),
+          ...fieldGroups('triggers', index, fields),
+        ),
+      );
+    });
+    const add = h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn',
+        'data-action': 'add-trigger',
+        onclick: () => {
+          update({ ...draft, triggers: [...draft.triggers, {}] }, true);
+          const n = draft.triggers.length;
+          const first = body.querySelector<HTMLElement>(
+            `[data-trigger="${n - 1}"] input, [data-trigger="${n - 1}"] select`,
+          );
+          first?.focus();
+          message.show('info', `Trigger ${n} added.`);
+        },
+      },
+      '+ Add trigger',
+    );
+    return h(
+      'fieldset',
+      { id: 'section-triggers' },
+      h('legend', {}, SECTION_TITLE.triggers),
+      h('p', { class: 'hint', text: SECTION_HINT.triggers }),
+      list,
+      h('div', { class: 'actions' }, add),
+    );
+  }
+
+  /** Required fields first; optional ones folded away (opened automatically when one has an error). */
+  function fieldGroups(name: FormSection, index: number, values: DraftFields): HTMLElement[] {
+    const fields = logic.fields[name];
+    const required = fields.filter((f) => f.required);
+    const optional = fields.filter((f) => !f.required);
+    const groups: HTMLElement[] = [
+      h('div', { class: 'fields' }, ...required.map((f) => field(name, index, f, values, null))),
+    ];
+    if (optional.length > 0) {
+      const hasValue = optional.some((f) => (values[f.key] ?? '').trim() !== '');
+      const details = h('details', { class: 'more', open: hasValue }) as HTMLDetailsElement;
+      details.append(
+        h(
+          'summary',
+          {},
+          `More ${SECTION_TITLE[name].toLowerCase().replace(/s$/, '')} fields (${optional.length} optional)`,
+        ),
+        h(
+          'div',
+          { class: 'fields' },
+          ...optional.map((f) => field(name, index, f, values, details)),
+        ),
+      );
+      groups.push(details);
+    }
+    return groups;
+  }
+
+  function field(
+    name: FormSection,
+    index: number,
+    spec: FieldDescriptor,
+    values: DraftFields,
+    details: HTMLDetailsElement | null,
+  ): HTMLElement {
+    const key = fieldKey(name, index, spec.key);
+    const id = `f-${name}-${index}-${spec.key}`;
+    const value = values[spec.key] ?? '';
+    const describedBy = [`${id}-error`, spec.help ? `${id}-help` : '', `${id}-live`]
+      .filter(Boolean)
+      .join(' ');
+    let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    let extra: HTMLElement | null = null;
+    const common = {
+      id,
+      name: key,
+      'aria-describedby': describedBy,
+      'aria-required': spec.required ? 'true' : undefined,
+    };
+    const c = spec.control;
+    switch (c.type) {
+      case 'select':
+        input = h(
+          'select',
+          common,
+          h('option', { value: '', text: spec.required ? 'Choose…' : '(none)' }),
+          ...c.options.map((o) => h('option', { value: o, selected: o === value }, o)),
+        );
+        // A value typed elsewhere (older draft) that is not an option must not vanish silently.
+        if (value && !c.options.includes(value))
+          input.append(h('option', { value, selected: true }, value));
+        break;
+      case 'suggest': {
+        const listId = uid('options');
+        extra = h('datalist', { id: listId }, ...c.options.map((o) => h('option', { value: o })));
+        input = h('input', { ...common, type: 'text', list: listId, value, autocomplete: 'off' });
+        break;
+      }
+      case 'date':
+        input = h('input', { ...common, type: 'date', value });
+        break;
+      case 'datetime':
+        input = h('input', { ...common, type: 'datetime-local', value });
+        break;
+      case 'number':
+        input = h('input', {
+          ...common,
+          type: 'text',
+          inputmode: 'decimal',
+          value,
+          autocomplete: 'off',
+          spellcheck: 'false',
+        });
+        break;
+      case 'price':
+        input = h('input', {
+          ...common,
+          type: 'text',
+          value,
+          autocomplete: 'off',
+          spellcheck: 'false',
+          placeholder: 'e.g. 747,000-753,000',
+        });
+        break;
+      case 'text':
+        input = c.long
+          ? h('textarea', { ...common, rows: 2 })
+          : h('input', { ...common, type: 'text', value });
+        if (c.long) input.value = value;
+        break;
+    }
+    const onChange = () => {
+      touched.add(key);
+      setValue(name, index, spec.key, input.value);
+    };
+    input.addEventListener('input', onChange);
+    input.addEventListener('change', onChange);
+    input.addEventListener('blur', () => {
+      if (input.value !== '') touched.add(key);
+      refreshErrors(currentIssues());
+    });
+    const error = h('span', { class: 'error', id: `${id}-error` });
+    const live = h('span', { class: 'live', id: `${id}-live` });
+    const hintText = spec.help || (c.type === 'number' && c.unitHint ? c.unitHint : '');
+    if (!spec.help && hintText) input.setAttribute('aria-describedby', `${describedBy} ${id}-help`);
+    const wrapper = h(
+      'div',
+      { class: `field${c.type === 'text' && c.long ? ' wide' : ''}`, 'data-field': key },
+      h(
+        'label',
+        { for: id },
+        spec.label,
+        spec.required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, '*') : null,
+      ),
+      input,
+      extra,
+      hintText ? h('span', { class: 'hint', id: `${id}-help`, text: hintText }) : null,
+      error,
+      live,
+    );
+    handles.set(key, { wrapper, input, error, live, details, label: spec.label });
+    return wrapper;
+  }
+
+  // ---------- state ----------
+  function setValue(name: FormSection, index: number, key: string, value: string): void {
+    if (name === 'triggers') {
+      const triggers = draft.triggers.map((t, i) => (i === index ? { ...t, [key]: value } : t));
+      update({ ...draft, triggers });
+    } else {
+      update({ ...draft, [name]: { ...draft[name], [key]: value } });
+    }
+  }
+
+  function update(next: ReviewDraft, rerender = false): void {
+    draft = next;
+    deps.saveDraft(draft);
+    if (rerender) render();
+    else refresh();
+  }
+
+  function shiftTouched(removed: number): void {
+    const prefix = 'triggers.';
+    const next = [...touched].flatMap((k) => {
+      if (!k.startsWith(prefix)) return [k];
+      const [, i, f] = k.split('.');
+      const n = Number(i);
+      if (n === removed) return [];
+      return [fieldKey('triggers', n > removed ? n - 1 : n, f ?? '')];
+    });
+    touched.clear();
+    next.forEach((k) => touched.add(k));
+  }
+
+  function currentIssues(): readonly FormIssue[] {
+    const outcome = logic.build(draft, recordedBy);
+    return outcome.ok ? [] : outcome.issues;
+  }
+
+  function refresh(): void {
+    const summary = body.querySelector('#converter-summary');
+    if (summary) summary.textContent = converterSummary();
+    renderLive(logic.live(draft));
+    refreshErrors(currentIssues());
+  }
+
+  function renderLive(view: LiveView): void {
+    for (const [key, handle] of handles) {
+      const line = view.fields[key];
+      handle.live.textContent = line ? line.text : '';
+      if (line?.intent === 'error') handle.live.setAttribute('data-intent', 'error');
+      else handle.live.removeAttribute('data-intent');
+    }
+    replaceChildren(
+      computedCard,
+      h('h2', { id: 'computed-title', text: 'Computed before you submit' }),
+      h(
+        'dl',
+        {},
+        ...view.computed.flatMap((item) => [
+          h('dt', { text: item.label }),
+          h(
+            'dd',
+            { 'data-computed': item.id, 'data-intent': item.intent },
+            item.status
+              ? h('span', { class: 'badge', 'data-status': item.status, text: item.value })
+              : item.value,
+            item.detail ? h('div', { class: 'hint', text: item.detail }) : null,
+          ),
+        ]),
+      ),
+    );
+  }
+
+  /** Marks fields with their issue: touched fields while typing, every field once Submit was tried. */
+  function refreshErrors(issues: readonly FormIssue[]): void {
+    const byKey = new Map<string, string>();
+    for (const issue of issues) {
+      const key = fieldKey(issue.section, issue.index, issue.field);
+      if (!byKey.has(key)) byKey.set(key, issue.message);
+    }
+    for (const [key, handle] of handles) {
+      const text = byKey.get(key);
+      const show = text !== undefined && (showAll || touched.has(key));
+      handle.error.textContent = show ? text : '';
+      // The error already says what the live line would: show one, not both.
+      handle.live.hidden = show;
+      if (show) {
+        handle.wrapper.setAttribute('data-invalid', '');
+        handle.input.setAttribute('aria-invalid', 'true');
+      } else {
+        handle.wrapper.removeAttribute('data-invalid');
+        handle.input.removeAttribute('aria-invalid');
+      }
+    }
+  }
+
+  // ---------- submit ----------
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submit();
+  });
+
+  clearButton.addEventListener('click', () => {
+    showAll = false;
+    touched.clear();
+    lastBuilt = null;
+    update(emptyDraft(), true);
+    message.show(
+      'info',
+      'Form cleared.',
+      'The draft was emptied; nothing in the workbook changed.',
+    );
+  });
+
+  async function submit(): Promise<void> {
+    if (busy || readOnly !== null) return;
+    showAll = true;
+    const outcome = logic.build(draft, recordedBy);
+    if (!outcome.ok) {
+      refreshErrors(outcome.issues);
+      for (const issue of outcome.issues)
+        handles
+          .get(fieldKey(issue.section, issue.index, issue.field))
+          ?.details?.setAttribute('open', '');
+      const lines = outcome.issues.map((issue) => {
+        const handle = handles.get(fieldKey(issue.section, issue.index, issue.field));
+        const where =
+          issue.section === 'triggers'
+            ? `Trigger ${issue.index + 1}`
+            : issue.section === 'pane'
+              ? 'Pane'
+              : SECTION_TITLE[issue.section];
+        return handle
+          ? `${where} · ${handle.label}: ${issue.message}`
+          : `${where}: ${issue.message}`;
+      });
+      message.show(
+        'error',
+        `Nothing was written: ${lines.length} field${lines.length === 1 ? ' needs' : 's need'} attention.`,
+        lines,
+      );
+      const first = outcome.issues
+        .map((i) => handles.get(fieldKey(i.section, i.index, i.field)))
+        .find(Boolean);
+      first?.input.focus();
+      return;
+    }
+    const fingerprint = JSON.stringify([
+      draft.snapshot,
+      draft.exposure,
+      draft.triggers,
+      recordedBy,
+    ]);
+    const rows = lastBuilt && lastBuilt.fingerprint === fingerprint ? lastBuilt.rows : outcome.rows;
+    lastBuilt = { fingerprint, rows };
+    setBusy(true);
+    message.show('info', 'Recording the review…');
+    const result = await deps.write(rows);
+    setBusy(false);
+    if (!result.ok) {
+      message.show('error', 'The review was not recorded.', [
+        result.message,
+        'Your form is unchanged; fix the cause and press Record review again.',
+      ]);
+      message.reveal();
+      return;
+    }
+    lastBuilt = null;
+    showAll = false;
+    touched.clear();
+    update(emptyDraft(), true);
+    message.show(
+      'success',
+      'Review recorded.',
+      result.landed
+        .map(
+          (l) =>
+            `${tableLabel(l.table)}: ${l.recordIds.length} row${l.recordIds.length === 1 ? '' : 's'} at ${l.address}`,
+        )
+        .concat(result.message ? [result.message] : []),
+    );
+    message.reveal();
+  }
+
+  function setBusy(on: boolean): void {
+    busy = on;
+    submitButton.disabled = on || readOnly !== null;
+    submitButton.textContent = on ? SUBMIT_WAIT_LABEL : 'Record review';
+    element.setAttribute('aria-busy', String(on));
+  }
+
+  render();
+
+  return {
+    element,
+    recordedBy: () => recordedBy.trim(),
+    setReadOnly(reason) {
+      readOnly = reason;
+      submitButton.disabled = reason !== null || busy;
+      readOnlyNote.hidden = reason === null;
+      readOnlyNote.textContent = reason ?? '';
+      if (reason) submitButton.setAttribute('aria-describedby', 'read-only-note');
+      else submitButton.removeAttribute('aria-describedby');
+    },
+  };
+}
+
+function tableLabel(table: string): string {
+  return table === 'snapshots'
+    ? 'DeskSnapshots'
+    : table === 'exposures'
+      ? 'DeskExposures'
+      : table === 'triggers'
+        ? 'DeskTriggers'
+        : table;
+}

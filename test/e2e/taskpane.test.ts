@@ -1,0 +1,450 @@
+/**
+ * The task pane in Debian's chromium, on the preview page (the real pane against the in-memory
+ * workbook). Each test loads a fresh page: a fresh workbook and an empty draft.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { ROOT, launchChromium, screenshot, servePreview, watchPage, type Served } from './harness';
+
+jest.setTimeout(60_000);
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await servePreview();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+interface Opened {
+  page: Page;
+  errors: string[];
+}
+
+async function open(): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(10_000);
+  const { errors } = await watchPage(page);
+  await page.goto(`${served.url}/preview.html`);
+  // A fresh pane: no draft left by an earlier test (same origin, same storage).
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('#submit-review:not([disabled])');
+  await page.waitForFunction(() => performance.getEntriesByName('desk:interactive').length > 0);
+  return { page, errors };
+}
+
+/** The browser's local calendar day (due dates are local days). */
+async function today(page: Page, offsetDays = 0): Promise<string> {
+  return page.evaluate((offset) => {
+    const d = new Date();
+    d.setDate(d.getDate() + offset);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }, offsetDays);
+}
+
+async function localDateTime(page: Page, offsetHours: number): Promise<string> {
+  return page.evaluate((offset) => {
+    const d = new Date(Date.now() + offset * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, offsetHours);
+}
+
+const field = (section: string, index: number, key: string) => `#f-${section}-${index}-${key}`;
+
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const tag = await page.$eval(selector, (el) => el.tagName);
+  if (tag === 'SELECT') await page.selectOption(selector, value);
+  else await page.fill(selector, value);
+}
+
+/** A complete review; `overrides` maps a field selector to its text. */
+async function fillReview(page: Page, overrides: Record<string, string> = {}): Promise<void> {
+  const day = await today(page);
+  const values: Record<string, string> = {
+    '#f-recorded-by': 'E2E analyst',
+    [field('snapshot', 0, 'reviewDate')]: day,
+    [field('snapshot', 0, 'noteType')]: 'research handoff note',
+    [field('snapshot', 0, 'product')]: 'NdPr oxide',
+    [field('snapshot', 0, 'priceLow')]: '747,000-753,000 yuan/mt',
+    [field('snapshot', 0, 'quoteTime')]: await localDateTime(page, -2),
+    [field('snapshot', 0, 'sourceLabel')]: 'SMM Rare Earth Weekly Review',
+    [field('snapshot', 0, 'sourceState')]: 'market',
+    [field('snapshot', 0, 'priceKind')]: 'assessment range',
+    [field('snapshot', 0, 'dataBasis')]: 'transaction',
+    [field('snapshot', 0, 'finalRead')]: 'confirmed',
+    [field('snapshot', 0, 'nextReviewOwner')]: 'Desk lead',
+    [field('exposure', 0, 'exposureRoute')]: 'physical metal',
+    [field('exposure', 0, 'instrument')]: 'NdPr oxide warehouse lot',
+    [field('exposure', 0, 'quantity')]: '1,000',
+    [field('exposure', 0, 'unit')]: 'kg',
+    [field('exposure', 0, 'bid')]: '62.5',
+    [field('exposure', 0, 'ask')]: '63.5',
+    [field('exposure', 0, 'positionRole')]: 'Magnet demand exposure',
+    [field('exposure', 0, 'owner')]: 'Desk lead',
+    [field('exposure', 0, 'asOf')]: day,
+    [field('triggers', 0, 'owner')]: 'Desk lead',
+    [field('triggers', 0, 'openQuestion')]: 'Does the rise hold after the holiday?',
+    [field('triggers', 0, 'evidenceRequest')]: 'Next SMM weekly review',
+    [field('triggers', 0, 'dueDate')]: await today(page, 7),
+    [field('triggers', 0, 'triggerType')]: 'source age',
+    [field('triggers', 0, 'nextAction')]: 'monitor',
+    ...overrides,
+  };
+  // Optional fields live in closed <details>: open them all so any field can be typed.
+  await page.$$eval('#review-form details.more', (all) =>
+    all.forEach((d) => d.setAttribute('open', '')),
+  );
+  for (const [selector, value] of Object.entries(values)) await fill(page, selector, value);
+}
+
+/** The rendered rows of one workbook table: header → cell text, plus formula text where the cell holds one. */
+async function tableRows(
+  page: Page,
+  table: string,
+): Promise<{ values: Record<string, string>; formulas: Record<string, string> }[]> {
+  return page.$$eval(`[data-table-name="${table}"] tbody tr`, (rows) =>
+    rows.map((tr) => {
+      const values: Record<string, string> = {};
+      const formulas: Record<string, string> = {};
+      tr.querySelectorAll<HTMLElement>('td[data-header]').forEach((td) => {
+        const header = td.dataset.header ?? '';
+        values[header] = td.querySelector('.cell-value')?.textContent ?? '';
+        if (td.dataset.formula !== undefined) formulas[header] = td.dataset.formula;
+      });
+      return { values, formulas };
+    }),
+  );
+}
+
+/** Scrolls an element into view (inside the pane frame or a grid) before a screenshot. */
+async function reveal(page: Page, selector: string): Promise<void> {
+  await page.$eval(selector, (el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
+}
+
+async function status(page: Page): Promise<{ intent: string | null; text: string }> {
+  return page.$eval('#pane-status', (el) => ({
+    intent: el.getAttribute('data-intent'),
+    text: el.textContent ?? '',
+  }));
+}
+
+async function axe(page: Page, name: string): Promise<void> {
+  // Evaluated through the DevTools protocol: the page's CSP (rightly) forbids inline scripts.
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const axeGlobal = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axeGlobal.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) console.log(`axe (${name}):`, JSON.stringify(serious, null, 2));
+  expect(serious).toEqual([]);
+}
+
+describe('task pane preview', () => {
+  it('fills and submits a review; the rows land in all three tables and the snapshot row is selected', async () => {
+    const { page, errors } = await open();
+    await screenshot(page, '01-empty-form');
+    await fillReview(page, {
+      [field('exposure', 0, 'bid')]: '61.5',
+      [field('exposure', 0, 'ask')]: '64',
+      '#f-fx': '7.5',
+    });
+    // Live previews computed by the core before anything is written.
+    await expect(page.textContent(`${field('snapshot', 0, 'priceLow')}-live`)).resolves.toBe(
+      '747,000–753,000 → mid 750,000 CNY/t ≈ 100 USD/kg',
+    );
+    await expect(page.textContent('[data-computed="spread-cost"]')).resolves.toContain('2,500.00');
+    await expect(page.textContent('[data-computed="status-0"]')).resolves.toContain('watchlist');
+    await reveal(page, '#computed');
+    await screenshot(page, '02-filled-form');
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    const done = await status(page);
+    expect(done.text).toMatch(/Review recorded/);
+    expect(done.text).toMatch(/DeskSnapshots: 1 row at \S+![A-Z]+\d+:[A-Z]+\d+/);
+    expect(done.text).toMatch(/DeskTriggers: 1 row at/);
+    const snapshots = await tableRows(page, 'DeskSnapshots');
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]?.values).toMatchObject({
+      Product: 'NdPr oxide',
+      Unit: 'CNY/t',
+      'Recorded by': 'E2E analyst',
+    });
+    expect(snapshots[0]?.values['Price mid']).toMatch(/750,000/);
+    const exposures = await tableRows(page, 'DeskExposures');
+    expect(exposures[0]?.values['Spread cost']).toMatch(/2,500/);
+    const triggers = await tableRows(page, 'DeskTriggers');
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]?.formulas['Status now']).toMatch(/^=DESK\.NOTE_STATUS\(/);
+    expect(triggers[0]?.values['Status at record']).toBe('watchlist');
+    // The landed snapshot row is selected in the workbook.
+    await expect(
+      page.$$eval('[data-table-name="DeskSnapshots"] tbody tr[data-selected]', (r) => r.length),
+    ).resolves.toBe(1);
+    // The form is empty again and the draft cleared.
+    await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('');
+    await reveal(page, '[data-table-name="DeskTriggers"] td[data-header="Status now"]');
+    await screenshot(page, '03-submitted');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('submit with invalid fields writes nothing and shows every error', async () => {
+    const { page, errors } = await open();
+    await fillReview(page, {
+      [field('snapshot', 0, 'priceLow')]: 'about 750k',
+      [field('exposure', 0, 'quantity')]: 'lots',
+      [field('triggers', 0, 'dueDate')]: '',
+      [field('triggers', 0, 'owner')]: '',
+    });
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="error"]');
+    const shown = await status(page);
+    expect(shown.text).toMatch(/Nothing was written/);
+    const invalid = await page.$$eval('[data-invalid]', (els) =>
+      els.map((el) => ({
+        field: el.getAttribute('data-field'),
+        error: el.querySelector('.error')?.textContent ?? '',
+      })),
+    );
+    const byField = Object.fromEntries(invalid.map((i) => [i.field, i.error]));
+    expect(byField['snapshot.0.priceLow']).toMatch(/Price low: cannot read 'about 750k'/);
+    expect(byField['exposure.0.quantity']).toMatch(/Quantity/);
+    expect(byField['triggers.0.dueDate']).toMatch(/Due date/);
+    expect(byField['triggers.0.owner']).toMatch(/Owner/);
+    // Every marked field is listed in the summary, and every listed problem is marked.
+    const listed = await page.$$eval('#pane-status li', (li) => li.length);
+    expect(listed).toBe(invalid.length);
+    await expect(page.$$eval('[aria-invalid="true"]', (els) => els.length)).resolves.toBe(
+      invalid.length,
+    );
+    // Nothing was written: no desk table exists.
+    await expect(page.$$eval('[data-table-name] tbody tr', (r) => r.length)).resolves.toBe(0);
+    // Focus moved to the first invalid field; the typed text is still there.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+      'f-snapshot-0-priceLow',
+    );
+    await expect(page.inputValue(field('snapshot', 0, 'priceLow'))).resolves.toBe('about 750k');
+    await screenshot(page, '04-invalid');
+    await axe(page, 'invalid form');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps hostile text as text in the workbook', async () => {
+    const { page, errors } = await open();
+    const hostile = {
+      [field('exposure', 0, 'instrument')]: '=HYPERLINK("http://x","y")',
+      [field('snapshot', 0, 'sourceLabel')]: '@SUM(1)',
+      [field('triggers', 0, 'openQuestion')]: '+1',
+      [field('triggers', 0, 'evidenceRequest')]: '-1',
+    };
+    await fillReview(page, hostile);
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    const [snap] = await tableRows(page, 'DeskSnapshots');
+    const [expo] = await tableRows(page, 'DeskExposures');
+    const [trig] = await tableRows(page, 'DeskTriggers');
+    expect(expo?.values.Instrument).toBe('=HYPERLINK("http://x","y")');
+    expect(expo?.formulas.Instrument).toBeUndefined();
+    expect(snap?.values['Source label']).toBe('@SUM(1)');
+    expect(snap?.formulas['Source label']).toBeUndefined();
+    expect(trig?.values['Open question']).toBe('+1');
+    expect(trig?.values['Evidence request']).toBe('-1');
+    expect(trig?.formulas['Open question']).toBeUndefined();
+    expect(trig?.formulas['Evidence request']).toBeUndefined();
+    // Only the Status now column holds a formula.
+    expect(Object.keys(trig?.formulas ?? {})).toEqual(['Status now']);
+    // No link element was created anywhere from user text.
+    await expect(page.$$eval('#tables a', (a) => a.length)).resolves.toBe(0);
+    await reveal(page, '[data-table-name="DeskExposures"] td[data-header="Instrument"]');
+    await reveal(page, '[data-table-name="DeskSnapshots"] td[data-header="Source label"]');
+    await reveal(page, '[data-table-name="DeskTriggers"] td[data-header="Evidence request"]');
+    await screenshot(page, '05-hostile-text');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the review queue lists a due trigger; clicking it selects the row', async () => {
+    const { page, errors } = await open();
+    await fillReview(page, { [field('triggers', 0, 'dueDate')]: await today(page) });
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    await page.click('#tab-queue');
+    await page.waitForSelector('.queue-item');
+    const items = await page.$$eval('.queue-item', (els) =>
+      els.map((e) => ({ urgency: e.getAttribute('data-urgency'), text: e.textContent ?? '' })),
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0]?.urgency).toBe('due');
+    expect(items[0]?.text).toMatch(/Due today/);
+    expect(items[0]?.text).toMatch(/Does the rise hold after the holiday\?/);
+    await expect(page.textContent('#tab-queue .count')).resolves.toBe('1');
+    await page.click('.queue-item');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    await expect(status(page)).resolves.toMatchObject({
+      text: expect.stringMatching(/Selected DeskTriggers row 1/),
+    });
+    await expect(
+      page.$$eval('[data-table-name="DeskTriggers"] tbody tr[data-selected]', (r) => r.length),
+    ).resolves.toBe(1);
+    await screenshot(page, '06-queue');
+    await axe(page, 'queue');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sample data inserts once, with live formulas, and refuses a second time', async () => {
+    const { page, errors } = await open();
+    await page.click('#tab-workbook');
+    await screenshot(page, '07-workbook-fresh');
+    await page.click('#insert-sample');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    await expect(status(page)).resolves.toMatchObject({
+      text: expect.stringMatching(/Sample data inserted/),
+    });
+    const snapshots = await tableRows(page, 'DeskSnapshots');
+    const triggers = await tableRows(page, 'DeskTriggers');
+    expect(snapshots.map((r) => r.values.Product)).toEqual(['NdPr oxide', 'La oxide', 'Y oxide']);
+    expect(snapshots[0]?.values['Price low']).toMatch(/747,000/);
+    expect(triggers.length).toBeGreaterThanOrEqual(3);
+    for (const t of triggers) expect(t.formulas['Status now']).toMatch(/^=DESK\.NOTE_STATUS\(/);
+    // The live formula evaluates: the sample quotes are months old now.
+    expect(triggers[0]?.values['Status now']).toBe('watchlist');
+    await reveal(page, '[data-table-name="DeskTriggers"] td[data-header="Status now"]');
+    await screenshot(page, '08-sample-inserted');
+    await page.click('#insert-sample');
+    await page.waitForSelector('#pane-status[data-intent="error"]');
+    await expect(status(page)).resolves.toMatchObject({
+      text: expect.stringMatching(/Sample data not inserted/),
+    });
+    await expect(tableRows(page, 'DeskSnapshots')).resolves.toHaveLength(3);
+    await screenshot(page, '09-sample-refused');
+    // The queue now lists the overdue sample triggers.
+    await page.click('#tab-queue');
+    await page.waitForSelector('.queue-item');
+    await expect(
+      page.$$eval('.queue-item[data-urgency="overdue"]', (els) => els.length),
+    ).resolves.toBeGreaterThan(0);
+    await screenshot(page, '10-queue-after-sample');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the draft across closing and reopening the pane', async () => {
+    const { page } = await open();
+    await page.fill('#f-recorded-by', 'Draft keeper');
+    await page.fill(field('snapshot', 0, 'product'), 'Dy oxide');
+    await page.fill(field('triggers', 0, 'openQuestion'), 'Half-typed question');
+    await page.click('[data-action="add-trigger"]');
+    await page.fill(field('triggers', 1, 'owner'), 'Second owner');
+    await page.reload();
+    await page.waitForSelector('#submit-review:not([disabled])');
+    await expect(page.inputValue('#f-recorded-by')).resolves.toBe('Draft keeper');
+    await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('Dy oxide');
+    await expect(page.inputValue(field('triggers', 0, 'openQuestion'))).resolves.toBe(
+      'Half-typed question',
+    );
+    await expect(page.inputValue(field('triggers', 1, 'owner'))).resolves.toBe('Second owner');
+    await expect(status(page)).resolves.toMatchObject({
+      text: expect.stringMatching(/Draft restored/),
+    });
+    // Removing a trigger removes only that one.
+    await page.click('[data-trigger="0"] [data-action="remove-trigger"]');
+    await expect(page.inputValue(field('triggers', 0, 'owner'))).resolves.toBe('Second owner');
+    await page.close();
+  });
+
+  it('shows drift by column name, repairs it, and is keyboard navigable', async () => {
+    const { page, errors } = await open();
+    await page.click('#tab-workbook');
+    await page.click('#insert-sample');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    await page.selectOption('#colleague-table', 'DeskTriggers');
+    await page.selectOption('#colleague-column', 'Evidence request');
+    // A rename counts as the old header missing plus a colleague's column.
+    await page.selectOption('#colleague-column', 'Missing source');
+    await page.fill('#colleague-new-name', 'Source we lack');
+    await page.click('#colleague-rename');
+    await page.waitForSelector('#health [data-verdict="drifted"]', { state: 'attached' });
+    await expect(page.textContent('#health [data-table="triggers"]')).resolves.toMatch(
+      /Optional column missing: Missing source.*Source we lack/,
+    );
+    await expect(page.isDisabled('#submit-review')).resolves.toBe(false);
+    await page.selectOption('#colleague-column', 'Evidence request');
+    await page.click('#colleague-delete');
+    await page.waitForSelector('#health [data-verdict="blocked"]', { state: 'attached' });
+    await expect(page.textContent('#health [data-table="triggers"]')).resolves.toMatch(
+      /Required column missing: Evidence request/,
+    );
+    await expect(page.isDisabled('#submit-review')).resolves.toBe(true);
+    await screenshot(page, '11-drift');
+    await page.click('#repair');
+    await page.waitForSelector('#health [data-verdict="ok"]', { state: 'attached' });
+    await expect(page.isDisabled('#submit-review')).resolves.toBe(false);
+    await screenshot(page, '12-repaired');
+    // Keyboard: arrow keys move between tabs, focus is visible.
+    await page.focus('#tab-workbook');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('tab-queue');
+    await expect(page.getAttribute('#tab-queue', 'aria-selected')).resolves.toBe('true');
+    const outline = await page.$eval('#tab-queue', (el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    await axe(page, 'workbook tab');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a newer schema makes the pane read-only and says why', async () => {
+    const { page } = await open();
+    await page.click('#colleague-newer');
+    await page.waitForSelector('#health [data-verdict="newer"]', { state: 'attached' });
+    await expect(page.isDisabled('#submit-review')).resolves.toBe(true);
+    await expect(page.textContent('#read-only-note')).resolves.toMatch(
+      /newer version of the add-in/,
+    );
+    await expect(page.textContent('#health-banner')).resolves.toMatch(/Read-only workbook/);
+    await screenshot(page, '13-newer-schema');
+    await axe(page, 'read-only');
+    await page.close();
+  });
+
+  it('the empty form passes an axe scan', async () => {
+    const { page } = await open();
+    await axe(page, 'empty form');
+    await page.close();
+  });
+});

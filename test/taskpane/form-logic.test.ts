@@ -1,0 +1,268 @@
+import {
+  SMM_QUOTES,
+  FASTMARKETS_CODES,
+  SAMPLE_REVIEWS,
+  buildSampleReviews,
+} from '../../src/core/record/sample-data';
+import { STATUS_NOW_FORMULA, TABLES } from '../../src/core/record/schema';
+import { createDeskLogic } from '../../src/taskpane/desk-logic';
+import {
+  emptyDraft,
+  loadDraft,
+  saveDraft,
+  isDraftEmpty,
+  DRAFT_KEY,
+  type ReviewDraft,
+} from '../../src/taskpane/draft-store';
+import { formFields } from '../../src/taskpane/form-model';
+import { fieldKey } from '../../src/taskpane/review-logic';
+import { describeTable, healthVerdict } from '../../src/taskpane/views/health-view';
+import type { WorkbookHealth } from '../../src/excel/workbook';
+
+const NOW = new Date('2026-02-06T10:00:00Z');
+let n = 0;
+const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+const logic = createDeskLogic({ now: () => NOW, newId });
+
+function memoryStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    clear: () => map.clear(),
+    key: () => null,
+    get length() {
+      return map.size;
+    },
+  };
+}
+
+const validDraft = (): ReviewDraft => ({
+  ...emptyDraft(),
+  snapshot: {
+    reviewDate: '2026-02-06',
+    noteType: 'research handoff note',
+    product: 'NdPr oxide',
+    priceLow: '747,000-753,000 yuan/mt',
+    quoteTime: '2026-02-05T07:12',
+    sourceLabel: 'SMM',
+    sourceState: 'market',
+    priceKind: 'assessment range',
+    dataBasis: 'transaction',
+    finalRead: 'confirmed',
+    nextReviewOwner: 'Desk lead',
+  },
+  exposure: {
+    exposureRoute: 'physical metal',
+    instrument: 'NdPr oxide lot',
+    quantity: '1,000',
+    unit: 'kg',
+    bid: '61.5',
+    ask: '64',
+    positionRole: 'Magnet demand',
+    owner: 'Desk lead',
+    asOf: '2026-02-06',
+  },
+  triggers: [
+    {
+      owner: 'Desk lead',
+      openQuestion: 'Holds?',
+      evidenceRequest: 'Next review',
+      dueDate: '2026-02-13',
+      triggerType: 'source age',
+      nextAction: 'monitor',
+    },
+  ],
+});
+
+describe('form fields from the schema', () => {
+  it('asks only for what the analyst types: no ids, timestamps or computed values', () => {
+    const keys = formFields(TABLES.triggers).map((f) => f.key);
+    expect(keys).toContain('openQuestion');
+    for (const generated of [
+      'recordId',
+      'recordedAt',
+      'recordedBy',
+      'reviewId',
+      'statusAtRecord',
+      'statusNow',
+    ]) {
+      expect(keys).not.toContain(generated);
+    }
+    expect(formFields(TABLES.snapshots).map((f) => f.key)).not.toContain('priceMid');
+  });
+
+  it('offers a dropdown for every enumeration and a suggestion list for price codes', () => {
+    const snapshot = formFields(TABLES.snapshots);
+    const noteType = snapshot.find((f) => f.key === 'noteType');
+    expect(noteType?.control).toEqual({
+      type: 'select',
+      options: ['research handoff note', 'portfolio audit', 'other'],
+    });
+    const code = snapshot.find((f) => f.key === 'priceCode');
+    expect(code?.control.type).toBe('suggest');
+    expect(code?.control.type === 'suggest' && code.control.options).toContain('MB-NDP-0001');
+    expect(snapshot.find((f) => f.key === 'reviewDate')?.control.type).toBe('date');
+    expect(snapshot.find((f) => f.key === 'quoteTime')?.control.type).toBe('datetime');
+    expect(snapshot.find((f) => f.key === 'priceLow')?.control.type).toBe('price');
+  });
+
+  it('shows trigger fields the builder defaults as optional, with the default named', () => {
+    const quote = logic.fields.triggers.find((f) => f.key === 'quoteTime');
+    expect(quote?.required).toBe(false);
+    expect(quote?.help).toMatch(/snapshot’s quote time/);
+  });
+});
+
+describe('review logic', () => {
+  it('builds all rows of a valid review with the formula column', () => {
+    const out = logic.build(validDraft(), 'AB');
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.rows.snapshots[0]).toMatchObject({
+      priceLow: 747000,
+      priceHigh: 753000,
+      priceMid: 750000,
+      unit: 'CNY/t',
+      recordedBy: 'AB',
+    });
+    expect(out.rows.exposures[0]).toMatchObject({ spreadCost: 2500 });
+    expect(out.rows.triggers[0]).toMatchObject({
+      statusNow: STATUS_NOW_FORMULA,
+      statusAtRecord: 'watchlist',
+    });
+  });
+
+  it('names every invalid field, including a blank Recorded by', () => {
+    const draft = validDraft();
+    const out = logic.build(
+      {
+        ...draft,
+        snapshot: { ...draft.snapshot, product: '' },
+        exposure: { ...draft.exposure, bid: '70' },
+      },
+      '',
+    );
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    const keys = out.issues.map((i) => fieldKey(i.section, i.index, i.field));
+    expect(keys).toEqual(
+      expect.arrayContaining(['pane.0.recordedBy', 'snapshot.0.product', 'exposure.0.ask']),
+    );
+    expect(out.issues.find((i) => i.field === 'ask')?.message).toMatch(/crossed/);
+    expect(out.issues.find((i) => i.field === 'product')?.message).toMatch(/Product/);
+  });
+
+  it('shows the parsed mid and the converted value live', () => {
+    const draft = { ...validDraft(), convertTo: 'USD/kg', fx: '7.5' };
+    const line = logic.live(draft).fields[fieldKey('snapshot', 0, 'priceLow')];
+    expect(line?.text).toBe('747,000–753,000 → mid 750,000 CNY/t ≈ 100 USD/kg');
+    const noFx = logic.live({ ...draft, fx: '' }).fields[fieldKey('snapshot', 0, 'priceLow')];
+    expect(noFx?.text).toMatch(/fx/i);
+  });
+
+  it('previews spread cost, exit value and status with the functions’ arithmetic', () => {
+    const computed = logic.live(validDraft()).computed;
+    expect(computed.find((c) => c.id === 'spread-cost')?.value).toBe('2,500.00');
+    expect(computed.find((c) => c.id === 'exit-value')?.value).toBe('61,500.00');
+    const status = computed.find((c) => c.id === 'status-0');
+    // spread (64-61.5)/62.75 = 398 bps > 300: watchlist, and the check is named.
+    expect(status?.status).toBe('watchlist');
+    expect(status?.detail).toMatch(/spread 398/);
+  });
+});
+
+describe('draft persistence', () => {
+  it('round-trips a draft and reports an unreadable one instead of dropping it', () => {
+    const storage = memoryStorage();
+    const draft = validDraft();
+    expect(saveDraft(storage, draft).ok).toBe(true);
+    const loaded = loadDraft(storage);
+    expect(loaded.ok && loaded.draft).toEqual(draft);
+    storage.setItem(DRAFT_KEY, '{broken');
+    const bad = loadDraft(storage);
+    expect(bad.ok).toBe(false);
+    expect(storage.getItem(DRAFT_KEY)).toBe('{broken');
+    expect(isDraftEmpty(emptyDraft())).toBe(true);
+    expect(isDraftEmpty(draft)).toBe(false);
+  });
+
+  it('says so when the browser refuses to store the draft', () => {
+    const storage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
+    const saved = saveDraft(storage, validDraft());
+    expect(saved.ok).toBe(false);
+    expect(!saved.ok && saved.message).toMatch(/QuotaExceededError/);
+  });
+});
+
+describe('sample data', () => {
+  it('keeps the seed facts as published', () => {
+    expect(SMM_QUOTES.map((q) => [q.product, q.range])).toEqual([
+      ['Lanthanum oxide', '3,600-4,000 yuan/mt'],
+      ['Cerium oxide', '7,800-8,000 yuan/mt'],
+      ['Yttrium oxide', '40,000-43,000 yuan/mt'],
+      ['Pr-Nd oxide', '747,000-753,000 yuan/mt'],
+    ]);
+    expect(FASTMARKETS_CODES.map((c) => c.code)).toContain('MB-DY-0001');
+    expect(FASTMARKETS_CODES.every((c) => c.unit === 'USD/kg')).toBe(true);
+  });
+
+  it('builds through the record builder, with live Status now formulas', () => {
+    const built = buildSampleReviews({ recordedBy: 'Sample data', newId });
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.reviews).toHaveLength(SAMPLE_REVIEWS.length);
+    const ndpr = built.reviews[0];
+    expect(ndpr?.snapshots[0]).toMatchObject({
+      priceLow: 747000,
+      priceHigh: 753000,
+      priceMid: 750000,
+      unit: 'CNY/t',
+    });
+    expect(
+      built.reviews.flatMap((r) => r.triggers).every((t) => t.statusNow === STATUS_NOW_FORMULA),
+    ).toBe(true);
+    // Recorded as of the review date: what the desk knew then.
+    expect(ndpr?.triggers[0]?.statusAtRecord).toBe('action');
+  });
+});
+
+describe('schema health wording', () => {
+  const ok = { kind: 'ok', address: 'DeskSnapshots!A1:AC3', rowCount: 2 } as const;
+  const base: WorkbookHealth = {
+    schema: { kind: 'current', version: 1 },
+    tables: { snapshots: ok, exposures: ok, triggers: ok },
+    writable: true,
+    messages: [],
+  };
+
+  it('names the columns a colleague removed and added', () => {
+    const drifted = {
+      kind: 'drifted',
+      address: 'A1:B2',
+      rowCount: 1,
+      missingRequired: ['Owner'],
+      missingOptional: ['Missing source'],
+      extra: ['My notes'],
+    } as const;
+    expect(
+      healthVerdict({ ...base, tables: { ...base.tables, triggers: drifted }, writable: false }),
+    ).toBe('blocked');
+    expect(describeTable(drifted).join(' ')).toMatch(
+      /Required column missing: Owner.*Optional column missing: Missing source.*My notes/,
+    );
+  });
+
+  it('a newer schema wins over everything: read-only', () => {
+    expect(
+      healthVerdict({ ...base, schema: { kind: 'newer', found: 3, current: 1 }, writable: false }),
+    ).toBe('newer');
+  });
+});
