@@ -52,9 +52,43 @@ export interface LandedRows {
   readonly recordIds: readonly string[];
 }
 
+/**
+ * Why a write did nothing, for callers that act on it (the pane creates the tables on
+ * 'tables-missing' / 'schema-outdated' and retries once) rather than re-reading health first.
+ */
+export type WriteFailureReason =
+  | 'invalid' // a row breaks the schema, an id repeats, or there is nothing to write
+  | 'tables-missing' // a desk table is not in the workbook: ensureTables creates it
+  | 'schema-outdated' // an older schema needs columns added: ensureTables migrates it
+  | 'no-migration' // an older schema this add-in cannot migrate
+  | 'newer-schema' // written by a newer add-in: read-only
+  | 'drift' // a required column is missing: repair adds it
+  | 'blocked-below' // a colleague's cells below a table would be overwritten
+  | 'blocked-right' // a colleague's cells right of a table would be overwritten
+  | 'not-empty' // sample data goes only into a workbook without desk tables
+  | 'not-found' // the rows to select are gone
+  | 'not-confirmed' // the read-back did not match: a retry adds only what is missing
+  | 'office'; // Excel refused or failed (the message says which error)
+
+/** What became of a selection requested with a write; a failed selection never fails the write. */
+export type SelectionResult =
+  | { readonly ok: true; readonly table: TableKey; readonly address: string }
+  | { readonly ok: false; readonly table: TableKey; readonly message: string };
+
 export type WriteOutcome =
-  | { readonly ok: true; readonly landed: readonly LandedRows[]; readonly message: string }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: true;
+      readonly landed: readonly LandedRows[];
+      readonly message: string;
+      /** Present when the write was asked to select rows (AppendOptions.select). */
+      readonly selection?: SelectionResult;
+    }
+  | { readonly ok: false; readonly reason: WriteFailureReason; readonly message: string };
+
+export interface AppendOptions {
+  /** Select this table's landed rows inside the write round trip (no extra sync). */
+  readonly select?: TableKey;
+}
 
 export interface ReadRecord {
   /** 1-based row number within the table body, as a user counts it. */
@@ -82,8 +116,12 @@ export interface DeskWorkbook {
   ensureTables(): Promise<WriteOutcome>;
   /** Appends the missing columns of drifted tables; changes no existing cell. */
   repair(): Promise<WriteOutcome>;
-  /** All rows of one review, all or nothing, confirmed by read-back; a retry adds only what is missing. */
-  appendReview(rows: ReviewRows): Promise<WriteOutcome>;
+  /**
+   * All rows of one review, all or nothing, confirmed by read-back; a retry adds only what is
+   * missing. At most 2 round trips (one read, one write + read-back + selection), more only for
+   * imports over the request size limit.
+   */
+  appendReview(rows: ReviewRows, options?: AppendOptions): Promise<WriteOutcome>;
   /** A table's rows validated against the schema; bad rows are reported, not fatal. */
   read(table: TableKey): Promise<ReadOutcome>;
   /** Selects the rows with these Record IDs so the user sees them. */

@@ -4,7 +4,14 @@
  * calls Excel.run.
  */
 import { reviewQueue, type QueueItem } from '../core/review-queue';
-import type { DeskWorkbook, ReviewRows, WorkbookHealth, WriteOutcome } from '../excel/workbook';
+import { TABLE_KEYS } from '../core/record/schema';
+import type {
+  DeskWorkbook,
+  ReviewRows,
+  SelectionResult,
+  WorkbookHealth,
+  WriteOutcome,
+} from '../excel/workbook';
 import { h, replaceChildren } from './dom';
 import { emptyDraft, isDraftEmpty, loadDraft, saveDraft, type DraftStorage } from './draft-store';
 import type { ReviewLogic } from './review-logic';
@@ -199,38 +206,26 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
 
   // ---------- writing ----------
   async function writeReview(rows: ReviewRows): Promise<WriteOutcome> {
-    const current = await refreshHealth();
-    if (!current)
-      return { ok: false, message: 'The workbook could not be read, so nothing was written.' };
-    const verdict = healthVerdict(current);
-    if (verdict === 'newer' || verdict === 'blocked') {
-      return { ok: false, message: current.messages.join(' ') || 'The workbook is not writable.' };
-    }
-    if (
-      current.schema.kind !== 'current' ||
-      Object.values(current.tables).some((t) => t.kind === 'missing')
-    ) {
-      const ensured = await safe(() => workbook.ensureTables());
-      if (!ensured.ok) return ensured;
-    }
-    const outcome = await safe(() => workbook.appendReview(rows));
-    if (!outcome.ok) return outcome;
-    // The pane lists where each table's rows landed; the adapter's sentence says the same, so the
-    // message carries only what selection did.
-    const notes = await selectLanded(outcome);
+    const outcome = await submitReview(workbook, rows);
+    // Display refreshes come after the write, never before it: they are not part of the submit.
     void refreshHealth();
+    if (!outcome.ok) return outcome;
     void refreshQueue();
-    return { ...outcome, message: notes };
+    // The form lists where each table's rows landed; the adapter's sentence says the same, so the
+    // message carries only what selection did.
+    return { ...outcome, message: selectionNote(outcome.selection) };
   }
 
-  /** Selects the snapshot row of what just landed (one selection: a review starts at its snapshot). */
+  /** Selects the snapshot row of sample data that just landed (a review starts at its snapshot). */
   async function selectLanded(outcome: Extract<WriteOutcome, { ok: true }>): Promise<string> {
     const first = outcome.landed.find((l) => l.table === 'snapshots') ?? outcome.landed[0];
     if (!first) return '';
     const selected = await safe(() => workbook.select(first.table, first.recordIds));
-    return selected.ok
-      ? `${TABLE_LABEL[first.table]} row selected.`
-      : `The rows were written but could not be selected: ${selected.message}`;
+    return selectionNote(
+      selected.ok
+        ? { ok: true, table: first.table, address: first.address }
+        : { ok: false, table: first.table, message: selected.message },
+    );
   }
 
   async function insertSample(): Promise<void> {
@@ -298,14 +293,45 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
   return { refresh };
 }
 
+/**
+ * The submit, in as few round trips as the workbook allows: append with the selection queued into
+ * the write (2 syncs into existing tables); only when the tables are missing or the schema needs
+ * migrating, create them and append once more (5 syncs into an empty workbook).
+ */
+export async function submitReview(
+  workbook: DeskWorkbook,
+  rows: ReviewRows,
+): Promise<WriteOutcome> {
+  // A review starts at its snapshot: that is the row the user is shown.
+  const select = TABLE_KEYS.find((k) => rows[k].length > 0);
+  const append = () => safe(() => workbook.appendReview(rows, select ? { select } : {}));
+  const first = await append();
+  if (first.ok || (first.reason !== 'tables-missing' && first.reason !== 'schema-outdated'))
+    return first;
+  const ensured = await safe(() => workbook.ensureTables());
+  return ensured.ok ? append() : ensured;
+}
+
+/** What the pane says about a selection after a write. */
+export function selectionNote(selection: SelectionResult | undefined): string {
+  if (!selection) return '';
+  return selection.ok
+    ? `${TABLE_LABEL[selection.table]} row selected.`
+    : `The rows were written but could not be selected: ${selection.message}`;
+}
+
 /** Adapters promise never to throw; if one does anyway, the user still gets a sentence. */
 async function safe<T extends { ok: boolean }>(
   run: () => Promise<T>,
-): Promise<T | { ok: false; message: string }> {
+): Promise<T | { ok: false; reason: 'office'; message: string }> {
   try {
     return await run();
   } catch (e) {
-    return { ok: false, message: `Unexpected error from the workbook: ${describe(e)}` };
+    return {
+      ok: false,
+      reason: 'office',
+      message: `Unexpected error from the workbook: ${describe(e)}`,
+    };
   }
 }
 

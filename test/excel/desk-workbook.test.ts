@@ -149,6 +149,7 @@ describe('appending a review', () => {
     const r = await m.workbook.appendReview(bad);
     expect(r).toEqual({
       ok: false,
+      reason: 'invalid',
       message: expect.stringMatching(
         /^Nothing written: DeskTriggers row 1 is invalid — Owner is required/,
       ),
@@ -192,7 +193,11 @@ describe('appending a review', () => {
     expect(r.ok).toBe(true);
     expect(tableOf(m, 'DeskTriggers').rows).toHaveLength(3);
     const again = await m.workbook.insertSampleData([reviewRows(newId)]);
-    expect(again).toEqual({ ok: false, message: expect.stringMatching(/already exist/) });
+    expect(again).toEqual({
+      ok: false,
+      reason: 'not-empty',
+      message: expect.stringMatching(/already exist/),
+    });
   });
 });
 
@@ -238,6 +243,7 @@ describe('drift: a colleague changed the tables', () => {
     const w = await m.workbook.appendReview(reviewRows(m.newId));
     expect(w).toEqual({
       ok: false,
+      reason: 'drift',
       message: expect.stringContaining("DeskTriggers has no 'Owner' column"),
     });
     expect(cellDigest(m.model)).toEqual(before);
@@ -278,6 +284,7 @@ describe('drift: a colleague changed the tables', () => {
     const r = await m.workbook.repair();
     expect(r).toEqual({
       ok: false,
+      reason: 'blocked-right',
       message: expect.stringMatching(/cells right of DeskTriggers .* are not empty/),
     });
     expect(cellDigest(m.model)).toEqual(before);
@@ -303,7 +310,11 @@ describe('drift: a colleague changed the tables', () => {
     const before = cellDigest(m.model);
     expect((await m.workbook.health()).tables.triggers).toEqual({ kind: 'missing' });
     const w = await m.workbook.appendReview(reviewRows(m.newId));
-    expect(w).toEqual({ ok: false, message: expect.stringContaining('DeskTriggers is missing') });
+    expect(w).toEqual({
+      ok: false,
+      reason: 'tables-missing',
+      message: expect.stringContaining('DeskTriggers is missing'),
+    });
     expect(cellDigest(m.model)).toEqual(before);
     expect(await m.workbook.read('triggers')).toEqual({
       ok: false,
@@ -325,6 +336,7 @@ describe('drift: a colleague changed the tables', () => {
     ]) {
       expect(r).toEqual({
         ok: false,
+        reason: 'newer-schema',
         message: expect.stringContaining(
           'schema version 2; this add-in knows version 1, so it writes nothing',
         ),
@@ -372,6 +384,7 @@ describe('Office errors', () => {
     const r = await m.workbook.appendReview(reviewRows(m.newId));
     expect(r).toEqual({
       ok: false,
+      reason: 'office',
       message: expect.stringMatching(
         /^Recording the review failed: Excel reported an internal error .*nothing is written twice\.$/,
       ),

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { formatCell } from '../../src/taskpane/preview/grid';
+import { displayText as formatCell } from '../../src/excel/memory';
 
 describe('preview grid formatting (what Excel would display)', () => {
   it('formats numbers by the schema number formats', () => {

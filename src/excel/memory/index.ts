@@ -62,10 +62,11 @@ export interface MemoryWorkbookView {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** Enough of Excel's number formats for the desk's columns. */
+/** Enough of Excel's number formats for the desk's columns: what a user would see in the cell. */
 export function displayText(value: Scalar, format: string): string {
-  if (typeof value !== 'number')
-    return typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value !== 'number') return value;
+  if (!Number.isFinite(value)) return String(value);
   if (format.startsWith('yyyy-mm-dd')) {
     const d = dateFromExcelSerial(value);
     const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -73,24 +74,17 @@ export function displayText(value: Scalar, format: string): string {
       ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
       : date;
   }
-  const fixed = (n: number, dp: number, group: boolean) =>
+  const places = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  const fixed = (n: number, group: boolean) =>
     n.toLocaleString('en-US', {
-      minimumFractionDigits: dp,
-      maximumFractionDigits: dp,
+      minimumFractionDigits: places,
+      maximumFractionDigits: places,
       useGrouping: group,
     });
-  switch (format) {
-    case '#,##0.00':
-      return fixed(value, 2, true);
-    case '0.0000':
-      return fixed(value, 4, false);
-    case '0.00%':
-      return `${fixed(value * 100, 2, false)}%`;
-    case '0':
-      return fixed(value, 0, false);
-    default:
-      return String(value);
-  }
+  if (format.endsWith('%')) return `${fixed(value * 100, false)}%`;
+  if (/^[#0,.]+$/.test(format)) return fixed(value, format.includes(','));
+  // General: Excel shows about 11 significant digits in a default-width cell.
+  return String(Number(value.toPrecision(11)));
 }
 
 /** Evaluates the Status now formula on its row with the core's NOTE_STATUS; other formulas are #NAME?. */

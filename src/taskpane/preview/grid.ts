@@ -2,6 +2,7 @@
  * Read-only rendering of the in-memory workbook's tables: what a user would see in Excel (values
  * by number format) plus each formula as typed. Cell text goes in through textContent only.
  */
+import { displayText } from '../../excel/memory';
 import { h, replaceChildren } from '../dom';
 
 export type CellScalar = string | number | boolean;
@@ -22,37 +23,6 @@ export interface GridTable {
   readonly rows: readonly (readonly GridCell[])[];
   /** Body row indexes (0-based) inside the current selection. */
   readonly selectedRows: ReadonlySet<number>;
-}
-
-const MS_PER_DAY = 86_400_000;
-const EPOCH = Date.UTC(1899, 11, 30);
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The few number formats the desk schema uses, shown as Excel would. */
-export function formatCell(value: CellScalar, format: string): string {
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'string') return value;
-  if (!Number.isFinite(value)) return String(value);
-  if (/^yyyy-mm-dd/.test(format)) {
-    const d = new Date(EPOCH + Math.round(value * MS_PER_DAY));
-    const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    return format.includes('hh')
-      ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-      : date;
-  }
-  const decimals = (f: string) => /\.(0+)/.exec(f)?.[1]?.length ?? 0;
-  if (format.endsWith('%')) {
-    return `${(value * 100).toLocaleString('en-US', { minimumFractionDigits: decimals(format), maximumFractionDigits: decimals(format) })}%`;
-  }
-  if (/^[#0,.]+$/.test(format)) {
-    const d = decimals(format);
-    return value.toLocaleString('en-US', {
-      minimumFractionDigits: d,
-      maximumFractionDigits: d,
-      useGrouping: format.includes(','),
-    });
-  }
-  return String(Number(value.toPrecision(11)));
 }
 
 export function renderTables(container: HTMLElement, tables: readonly GridTable[]): void {
@@ -107,7 +77,7 @@ export function renderTables(container: HTMLElement, tables: readonly GridTable[
                   { 'data-row': String(i + 1), 'data-selected': t.selectedRows.has(i) },
                   h('th', { class: 'rowhead', scope: 'row', text: String(t.headerRow + i + 1) }),
                   ...row.map((cell, j) => {
-                    const shown = formatCell(cell.value, cell.numberFormat);
+                    const shown = displayText(cell.value, cell.numberFormat);
                     return h(
                       'td',
                       {

@@ -103,7 +103,7 @@ export function createQueueView(actions: {
                         text: item.statusNow,
                       })
                     : null,
-                  h('span', { class: 'detail', text: `DeskTriggers row ${item.rowNumber}` }),
+                  h('span', { class: 'detail', text: `DeskTriggers, table row ${item.rowNumber}` }),
                 ),
                 h('span', { class: 'title', text: item.title }),
                 item.owner ? h('span', { class: 'detail', text: `Owner: ${item.owner}` }) : null,

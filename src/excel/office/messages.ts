@@ -1,0 +1,29 @@
+/** Sentences more than one operation says, so they read the same wherever they appear. */
+import { TABLES } from '../../core/record/schema';
+import type { TableKey } from '../../core/record/table-def';
+import { formatAddress, type Box } from '../a1';
+import type { Found } from './session';
+
+export const tableName = (key: TableKey): string => TABLES[key].name;
+
+export const quoteList = (cols: readonly { header: string }[]): string =>
+  cols.map((c) => `'${c.header}'`).join(', ');
+
+export const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+export const NOUN: Readonly<Record<TableKey, string>> = {
+  snapshots: 'snapshot',
+  exposures: 'exposure',
+  triggers: 'trigger',
+};
+
+/** "DeskTriggers has no 'Owner' column": the start of every refusal over a missing required column. */
+export function lacksRequired(f: Found): string {
+  const n = f.missingRequired.length;
+  return `${tableName(f.key)} has no ${quoteList(f.missingRequired)} column${n > 1 ? 's' : ''}`;
+}
+
+/** A colleague's cells where the add-in would write: named by address, never moved or overwritten. */
+export function occupied(f: Found, side: 'below' | 'right of', box: Box, advice: string): string {
+  return `the cells ${side} ${tableName(f.key)} (${formatAddress(f.sheet, box)}) are not empty; ${advice}`;
+}

@@ -1,0 +1,41 @@
+/** Reading a table back into validated records; rows that break the schema are reported, not fatal. */
+import { recordFromCells } from '../../core/record/cells';
+import type { TableKey } from '../../core/record/table-def';
+import { officeErrorSentence } from '../office-errors';
+import type { ReadOutcome, ReadProblem, ReadRecord } from '../workbook';
+import { lacksRequired, tableName } from './messages';
+import { attempt } from './outcome';
+import { readState } from './probe';
+import type { Session } from './session';
+
+export function read(session: Session, key: TableKey): Promise<ReadOutcome> {
+  return attempt<ReadOutcome>(
+    session.run,
+    async (ctx) => {
+      const s = await readState(session, ctx, { [key]: { body: true } });
+      const f = s.tables[key];
+      if (!f)
+        return { ok: false, message: `${tableName(key)} is missing: there is nothing to read.` };
+      if (f.missingRequired.length > 0) {
+        return {
+          ok: false,
+          message: `${lacksRequired(f)}; Repair adds it, then rows can be read.`,
+        };
+      }
+      const records: ReadRecord[] = [];
+      const problems: ReadProblem[] = [];
+      (f.body ?? []).forEach((cells, i) => {
+        if (cells.every((v) => v === '' || v === null)) return; // an empty row is not a record
+        const byField: Record<string, unknown> = {};
+        f.fields.forEach((field, j) => {
+          if (field !== null) byField[field] = cells[j];
+        });
+        const r = recordFromCells(key, byField);
+        if (r.ok) records.push({ rowNumber: i + 1, values: r.record });
+        else problems.push({ rowNumber: i + 1, reason: r.issues.map((x) => x.message).join('; ') });
+      });
+      return { ok: true, records, problems };
+    },
+    (e) => ({ ok: false, message: officeErrorSentence(e, `Reading ${tableName(key)}`) }),
+  );
+}
