@@ -3,7 +3,7 @@
 //   typecheck → lint (eslint + prettier) → production build → preview build → manifest validation
 //   → jest unit → jest e2e (only when a Chromium exists; otherwise a loud SKIPPED banner).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,13 +50,19 @@ if (existsSync(join(ROOT, 'src/taskpane/preview/preview.ts'))) {
   banner(['PREVIEW BUILD SKIPPED: src/taskpane/preview/preview.ts does not exist yet']);
 }
 step('validate manifest', process.execPath, [join(ROOT, 'scripts/validate-manifest.mjs')]);
-// jest prints its own summary (suites, tests, time) at the end of each project run.
-step('jest unit', bin('jest'), ['--selectProjects', 'unit']);
+// jest prints its own summary per project; each also writes JSON so the closing line can add them up.
+mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+const jestJson = (project) => join(ROOT, 'test-artifacts', `jest-${project}.json`);
+const jestArgs = (project) => [
+  '--selectProjects',
+  project,
+  '--json',
+  `--outputFile=${jestJson(project)}`,
+];
+step('jest unit', bin('jest'), jestArgs('unit'));
 const chromium = chromiumPath();
 if (chromium) {
-  step('jest e2e', bin('jest'), ['--selectProjects', 'e2e', '--passWithNoTests'], {
-    CHROMIUM_PATH: chromium,
-  });
+  step('jest e2e', bin('jest'), jestArgs('e2e'), { CHROMIUM_PATH: chromium });
 } else {
   banner([
     'E2E SKIPPED: no Chromium at /usr/bin/chromium (or $CHROMIUM_PATH).',
@@ -65,3 +71,18 @@ if (chromium) {
   ]);
 }
 console.log('\n✓ npm test: every step passed' + (chromium ? '' : ' (E2E SKIPPED: no Chromium)'));
+const totals = ['unit', 'e2e']
+  .filter((project) => existsSync(jestJson(project)) && (project === 'unit' || chromium))
+  .map((project) => JSON.parse(readFileSync(jestJson(project), 'utf8')))
+  .reduce(
+    (sum, r) => ({
+      passed: sum.passed + r.numPassedTests,
+      failed: sum.failed + r.numFailedTests,
+      skipped: sum.skipped + r.numPendingTests,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
+console.log(
+  `jest: ${totals.passed} passed, ${totals.failed} failed` +
+    (totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''),
+);

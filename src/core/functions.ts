@@ -1,5 +1,5 @@
 import { D, toExcelNumber } from './calc/decimal';
-import { exitValueOf } from './calc/exit-value';
+import { netExitValue } from './calc/exit-value';
 import {
   convertExact,
   exitValueExact,
@@ -10,6 +10,7 @@ import {
   spreadCostExact,
 } from './calc/fast';
 import { decimalPlaces } from './calc/exact';
+import { rememberLast } from './calc/memo';
 import { premiumOf } from './calc/premium';
 import { ratioOf } from './calc/ratio';
 import { spreadBpsOf } from './calc/spread-bps';
@@ -44,6 +45,9 @@ import { noteStatusCell, prepareNoteStatus } from './status/note-status-grid';
  * value or a 100,000-row range. Each element tries the exact double path (calc/fast.ts) when all
  * its inputs are plain numbers, and otherwise — or when that path cannot prove exactness — the
  * decimal.js path, which is also where every error message comes from. Nothing here throws.
+ *
+ * Every argument is read through a reader that remembers its last input (calc/memo.ts): a single
+ * value broadcast against a range is parsed once per call, not once per row.
  */
 
 const EXCEL_MAX = 9.99999999999999e307;
@@ -63,11 +67,12 @@ const absent = (v: Scalar): boolean => v === null || v === undefined || v === ''
 function unitFor(
   price: CachedPrice,
   unitArg: Scalar,
+  readUnit: (input: Scalar) => Result<Unit>,
   priceName: string,
   unitName: string,
 ): Result<Unit | null> {
   if (isMissing(unitArg)) return ok(price.unit);
-  const unit = parseUnitArg(unitArg, unitName);
+  const unit = readUnit(unitArg);
   if (!unit.ok) return unit;
   if (price.unit !== null && price.unit !== unit.value) {
     return fail(
@@ -78,10 +83,19 @@ function unitFor(
   return unit;
 }
 
+// Readers per argument, each remembering its last input (shared where name and meaning agree).
+const reader = <T>(parse: (input: Scalar, argName: string) => T, argName: string) =>
+  rememberLast((input: Scalar) => parse(input, argName));
+const readFx = reader(parseFx, FX_ARG);
+const readPrice = reader(parsePriceCached, 'price');
+const readBid = reader(parseQuote, 'bid');
+const readAsk = reader(parseQuote, 'ask');
+const readQuantity = reader(parseQuantity, 'quantity');
+
 /** fx is read only when a conversion crosses currencies; otherwise it is ignored, as the spec says. */
 function fxFor(from: Unit | null, to: Unit | null, fxArg: Scalar): Result<D | null> {
   if (from === null || to === null || !needsFx(from, to) || isMissing(fxArg)) return ok(null);
-  return parseFx(fxArg, FX_ARG);
+  return readFx(fxArg);
 }
 
 /** An fx argument usable by the exact path: a positive plain number, or NaN. */
@@ -90,6 +104,10 @@ const fxNumber = (fxArg: Scalar): number => (typeof fxArg === 'number' && fxArg 
 // ---------------------------------------------------------------- RATIO
 
 const RATIO_ARGS = ['numerator', 'denominator', 'numerator_unit', 'denominator_unit', FX_ARG];
+const readNumerator = reader(parsePriceCached, 'numerator');
+const readDenominator = reader(parsePriceCached, 'denominator');
+const readNumeratorUnit = reader(parseUnitArg, 'numerator_unit');
+const readDenominatorUnit = reader(parseUnitArg, 'denominator_unit');
 
 function ratioElement(v: Scalar[]): Cell {
   const a = v[0];
@@ -105,13 +123,13 @@ function ratioElement(v: Scalar[]): Cell {
     const r = ratioExact(a, b);
     if (usable(r)) return r;
   }
-  const num = parsePriceCached(a, 'numerator');
+  const num = readNumerator(a);
   if (!num.ok) return num.error;
-  const den = parsePriceCached(b, 'denominator');
+  const den = readDenominator(b);
   if (!den.ok) return den.error;
-  const numUnit = unitFor(num.value, v[2], 'numerator', 'numerator_unit');
+  const numUnit = unitFor(num.value, v[2], readNumeratorUnit, 'numerator', 'numerator_unit');
   if (!numUnit.ok) return numUnit.error;
-  const denUnit = unitFor(den.value, v[3], 'denominator', 'denominator_unit');
+  const denUnit = unitFor(den.value, v[3], readDenominatorUnit, 'denominator', 'denominator_unit');
   if (!denUnit.ok) return denUnit.error;
   const from = numUnit.value;
   const to = denUnit.value;
@@ -156,9 +174,9 @@ const SPREAD_COST_ARGS = ['bid', 'ask', 'quantity', 'legs'];
 
 /** Bid and ask as single values; units written in both must agree. */
 function readQuote(bidArg: Scalar, askArg: Scalar): Result<{ bid: D; ask: D }> {
-  const bid = parseQuote(bidArg, 'bid');
+  const bid = readBid(bidArg);
   if (!bid.ok) return bid;
-  const ask = parseQuote(askArg, 'ask');
+  const ask = readAsk(askArg);
   if (!ask.ok) return ask;
   if (bid.value.unit !== null && ask.value.unit !== null && bid.value.unit !== ask.value.unit) {
     return fail(
@@ -171,6 +189,7 @@ function readQuote(bidArg: Scalar, askArg: Scalar): Result<{ bid: D; ask: D }> {
 
 const TWO = new D(2);
 const ONE = new D(1);
+const readLegs = reader(parseNumber, 'legs');
 
 function spreadCostElement(v: Scalar[]): Cell {
   const bid = v[0];
@@ -191,9 +210,9 @@ function spreadCostElement(v: Scalar[]): Cell {
   }
   const quote = readQuote(bid, ask);
   if (!quote.ok) return quote.error;
-  const quantity = isMissing(v[2]) ? ok(ONE) : parseQuantity(v[2], 'quantity');
+  const quantity = isMissing(v[2]) ? ok(ONE) : readQuantity(v[2]);
   if (!quantity.ok) return quantity.error;
-  const legCount = isMissing(v[3]) ? ok(TWO) : parseNumber(v[3], 'legs');
+  const legCount = isMissing(v[3]) ? ok(TWO) : readLegs(v[3]);
   if (!legCount.ok) return legCount.error;
   return cell(spreadCostOf({ ...quote.value, quantity: quantity.value, legs: legCount.value }));
 }
@@ -207,6 +226,9 @@ export function spreadCost(bid: Arg, ask: Arg, quantity?: Arg, legs?: Arg): Outp
 
 const EXIT_VALUE_ARGS = ['quantity', 'bid', 'fee_rate', 'bid_depth', 'depth_haircut'];
 const ZERO = new D(0);
+const readFeeRate = reader(parseRate, 'fee_rate');
+const readBidDepth = reader(parseQuantity, 'bid_depth');
+const readDepthHaircut = reader(parseRate, 'depth_haircut');
 
 /** fixed_costs read whole: blanks skipped, every other cell a number. */
 function readFixedCosts(arg: Arg): Result<D[]> {
@@ -259,25 +281,27 @@ export function exitValue(
       const r = exitValueExact(q, b, fee, depth, haircut, totalNumber, totalPlaces);
       if (usable(r)) return r;
     }
-    const qty = parseQuantity(q, 'quantity');
+    const qty = readQuantity(q);
     if (!qty.ok) return qty.error;
-    const bidValue = parseQuote(b, 'bid');
+    const bidValue = readBid(b);
     if (!bidValue.ok) return bidValue.error;
-    const feeRateValue = isMissing(v[2]) ? ok(ZERO) : parseRate(v[2], 'fee_rate');
+    const feeRateValue = isMissing(v[2]) ? ok(ZERO) : readFeeRate(v[2]);
     if (!feeRateValue.ok) return feeRateValue.error;
-    const depthValue = isMissing(v[3]) ? ok(null) : parseQuantity(v[3], 'bid_depth');
+    const depthValue = isMissing(v[3]) ? ok(null) : readBidDepth(v[3]);
     if (!depthValue.ok) return depthValue.error;
-    const haircutValue = isMissing(v[4]) ? ok(ZERO) : parseRate(v[4], 'depth_haircut');
+    const haircutValue = isMissing(v[4]) ? ok(ZERO) : readDepthHaircut(v[4]);
     if (!haircutValue.ok) return haircutValue.error;
     return cell(
-      exitValueOf({
-        quantity: qty.value,
-        bid: bidValue.value.value,
-        feeRate: feeRateValue.value,
-        fixedCosts: costList,
-        bidDepth: depthValue.value,
-        depthHaircut: haircutValue.value,
-      }),
+      netExitValue(
+        {
+          quantity: qty.value,
+          bid: bidValue.value.value,
+          feeRate: feeRateValue.value,
+          bidDepth: depthValue.value,
+          depthHaircut: haircutValue.value,
+        },
+        total,
+      ),
     );
   };
   return evaluateGrid([quantity, bid, feeRate, bidDepth, depthHaircut], EXIT_VALUE_ARGS, element);
@@ -288,7 +312,7 @@ export function exitValue(
 function midElement(v: Scalar[]): Cell {
   const p = v[0];
   if (typeof p === 'number' && p >= 0 && p <= EXCEL_MAX) return p === 0 ? 0 : p; // a double's decimal is itself
-  const price = parsePriceCached(p, 'price');
+  const price = readPrice(p);
   if (!price.ok) return price.error;
   if (Math.abs(price.value.midNumber) <= EXCEL_MAX) return price.value.midNumber; // mid.toNumber(), cached
   return cell(ok(price.value.mid));
@@ -302,6 +326,9 @@ export function mid(price: Arg): Output {
 // ---------------------------------------------------------------- CONVERT
 
 const CONVERT_ARGS = ['price', 'from_unit', 'to_unit', FX_ARG, 'vat_rate'];
+const readFromUnit = reader(parseUnitArg, 'from_unit');
+const readToUnit = reader(parseUnitArg, 'to_unit');
+const readVatRate = reader(parseRate, 'vat_rate');
 
 function convertElement(v: Scalar[]): Cell {
   const p = v[0];
@@ -320,12 +347,12 @@ function convertElement(v: Scalar[]): Cell {
       if (usable(r)) return r;
     }
   }
-  const price = parsePriceCached(p, 'price');
+  const price = readPrice(p);
   if (!price.ok) return price.error;
-  const from = unitFor(price.value, v[1], 'price', 'from_unit');
+  const from = unitFor(price.value, v[1], readFromUnit, 'price', 'from_unit');
   if (!from.ok) return from.error;
   if (from.value === null) return deskError('na', 'from_unit is required but the cell is empty');
-  const to = parseUnitArg(v[2], 'to_unit');
+  const to = readToUnit(v[2]);
   if (!to.ok) return to.error;
   if (
     price.value.midPlaces >= 0 &&
@@ -342,7 +369,7 @@ function convertElement(v: Scalar[]): Cell {
   }
   const fx = fxFor(from.value, to.value, v[3]);
   if (!fx.ok) return fx.error;
-  const vat = isMissing(vatArg) ? ok(null) : parseRate(vatArg, 'vat_rate');
+  const vat = isMissing(vatArg) ? ok(null) : readVatRate(vatArg);
   if (!vat.ok) return vat.error;
   return cell(convertPrice(price.value.mid, from.value, to.value, fx.value, vat.value));
 }
@@ -373,6 +400,8 @@ export function spreadBps(bid: Arg, ask: Arg): Output {
 
 // ---------------------------------------------------------------- PREMIUM
 
+const readReference = reader(parsePriceCached, 'reference');
+
 function premiumElement(v: Scalar[]): Cell {
   const p = v[0];
   const r = v[1];
@@ -380,9 +409,9 @@ function premiumElement(v: Scalar[]): Cell {
     const x = premiumExact(p, r);
     if (usable(x)) return x;
   }
-  const price = parsePriceCached(p, 'price');
+  const price = readPrice(p);
   if (!price.ok) return price.error;
-  const reference = parsePriceCached(r, 'reference');
+  const reference = readReference(r);
   if (!reference.ok) return reference.error;
   if (
     price.value.unit !== null &&

@@ -16,10 +16,12 @@ export type D = InstanceType<typeof D>;
 
 /** Largest magnitude Excel stores (about 1.8e308 is the double limit; Excel itself caps at 9.99e307). */
 const EXCEL_MAX = new D('9.99999999999999e307');
+const EXCEL_MIN = EXCEL_MAX.neg();
 
 /** The one place a decimal becomes an Excel number: overflow is #NUM!, never Infinity. */
 export function toExcelNumber(value: D): Result<number> {
-  if (!value.isFinite() || value.abs().gt(EXCEL_MAX)) {
+  // Two comparisons rather than abs(), which would copy the value on every row.
+  if (!value.isFinite() || value.gt(EXCEL_MAX) || value.lt(EXCEL_MIN)) {
     return { ok: false, error: deskError('num', 'result is too large for Excel') };
   }
   const n = value.toNumber();

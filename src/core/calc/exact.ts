@@ -31,9 +31,13 @@ export function pow10(k: number): number {
  */
 export const exactPath = { enabled: true };
 
-/** Decimal places of x as typed (smallest k ≤ 10 with x = m·10^-k, |m| < 2^50), or -1. */
+/** Decimal places of x as typed (smallest k ≤ 10 with x = m·10^-k, |m| < 2^50), or -1; -1 with the shortcut off. */
 export function decimalPlaces(x: number): number {
-  if (!exactPath.enabled) return -1;
+  return exactPath.enabled ? placesOf(x) : -1;
+}
+
+/** decimalPlaces regardless of the switch: also used to build a Decimal quickly (decimal-fast.ts). */
+export function placesOf(x: number): number {
   if (Number.isInteger(x)) return Math.abs(x) < PLACES_LIMIT ? 0 : -1;
   for (let k = 0; k <= MAX_PLACES; k++) {
     const p = POW10[k] as number;

@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../errors';
-import { conversionFactor } from '../price/convert';
+import { rememberedFraction } from '../price/convert';
 import type { Unit } from '../price/units';
 import type { D } from './decimal';
+import { divide } from './decimal-fast';
 
 export interface RatioInput {
   numerator: D;
@@ -22,11 +23,11 @@ export function ratioOf({
 }: RatioInput): Result<D> {
   if (denominator.isZero()) return fail('div0', 'denominator is zero');
   if (numeratorUnit && denominatorUnit && numeratorUnit !== denominatorUnit) {
-    const factor = conversionFactor(numeratorUnit, denominatorUnit, fx);
+    const factor = rememberedFraction(numeratorUnit, denominatorUnit, fx ?? null, null);
     if (!factor.ok) return factor;
     return ok(
-      numerator.times(factor.value.numerator).div(denominator.times(factor.value.denominator)),
+      divide(numerator.times(factor.value.numerator), denominator.times(factor.value.denominator)),
     );
   }
-  return ok(numerator.div(denominator));
+  return ok(divide(numerator, denominator));
 }

@@ -1,5 +1,9 @@
 import { fail, ok, type Result } from '../errors';
-import type { D } from './decimal';
+import { D } from './decimal';
+
+// Built once: decimal.js would otherwise turn each number operand into a Decimal on every row.
+const ONE = new D(1);
+const TWO = new D(2);
 
 export interface SpreadCostInput {
   bid: D;
@@ -23,7 +27,7 @@ export function spreadCostOf({ bid, ask, quantity, legs }: SpreadCostInput): Res
   if (!quote.ok) return quote;
   if (quantity.isNegative() && !quantity.isZero())
     return fail('value', 'quantity must not be negative');
-  if (!legs.eq(1) && !legs.eq(2))
+  if (!legs.eq(ONE) && !legs.eq(TWO))
     return fail('value', `legs must be 1 or 2 (got ${legs.toString()})`);
-  return ok(ask.minus(bid).times(legs).times(quantity).div(2));
+  return ok(ask.minus(bid).times(legs).times(quantity).div(TWO));
 }

@@ -1,4 +1,5 @@
 import { D } from '../calc/decimal';
+import { fromNumber } from '../calc/decimal-fast';
 import { decimalPlaces } from '../calc/exact';
 import { fail, ok, type Result } from '../errors';
 import type { Scalar } from '../grid';
@@ -110,7 +111,7 @@ export function parsePriceCached(input: Scalar, argName: string): Result<CachedP
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return unreadable(input, argName, 'a price');
     if (input < 0) return fail('value', `${argName} must not be negative`);
-    const d = new D(input);
+    const d = fromNumber(input);
     return ok({
       low: d,
       high: d,
@@ -164,7 +165,7 @@ function parseNumberText(text: string): D | null {
 /** A plain number (number, or text such as "1,000", "-8%"); no ranges, no units. */
 export function parseNumber(input: Scalar, argName: string): Result<D> {
   if (typeof input === 'number') {
-    return Number.isFinite(input) ? ok(new D(input)) : unreadable(input, argName, 'a number');
+    return Number.isFinite(input) ? ok(fromNumber(input)) : unreadable(input, argName, 'a number');
   }
   if (isMissing(input)) return missing(argName);
   if (typeof input === 'boolean') return logical(input, argName, 'a number');
