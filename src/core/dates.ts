@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from './errors';
 import type { Scalar } from './grid';
-import { isMissing, missing, show } from './price/parse';
+import { isMissing, missing } from './price/parse';
+import { isExcelObject, objectMessage, show } from './show';
 
 export const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 for serials ≥ 61; Excel pretends 1900 was a leap year, so earlier serials are one day off. */
@@ -12,8 +13,14 @@ const MAX_SERIAL = 2958465;
 /**
  * Excel serials carry no time zone: the core reads them, and ISO text without an offset, as UTC
  * wall-clock time. An adapter passing "now" should pass wallClockAsUtc(new Date()) so that a quote
- * typed as today's date is not later than now.
+ * typed as today's date is not later than now. ISO text WITH `Z` or an offset is a true instant;
+ * a Zone (injected, so the core stays pure) turns it into the same wall-clock-as-UTC reading.
  */
+export type Zone = (instantMs: number) => number;
+
+/** The default zone: the wall clock is UTC (tests, servers). */
+export const UTC_ZONE: Zone = (instantMs) => instantMs;
+
 export function dateFromExcelSerial(serial: number): Date {
   const base = serial < 61 ? EARLY_EPOCH_MS : EPOCH_MS;
   return new Date(base + Math.round(serial * MS_PER_DAY));
@@ -32,10 +39,10 @@ export function wallClockAsUtc(instant: Date): Date {
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
-function parseIso(text: string): number | null {
+function parseIso(text: string, zone: Zone): number | null {
   const m = ISO.exec(text);
   if (m === null) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = m;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', offsetText] = m;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
@@ -57,11 +64,12 @@ function parseIso(text: string): number | null {
   )
     return null;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
-  if (zone === undefined || zone.toUpperCase() === 'Z') return ms;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  const digits = zone.replace(/[+:-]/g, '');
+  if (offsetText === undefined) return ms;
+  if (offsetText.toUpperCase() === 'Z') return zone(ms);
+  const sign = offsetText.startsWith('-') ? -1 : 1;
+  const digits = offsetText.replace(/[+:-]/g, '');
   const offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
-  return ms - sign * offset;
+  return zone(ms - sign * offset);
 }
 
 const notADate = (input: unknown, argName: string): Result<never> =>
@@ -70,8 +78,11 @@ const notADate = (input: unknown, argName: string): Result<never> =>
     `${argName}: cannot read ${show(input)} as a date (use an Excel date or ISO text such as 2026-11-20)`,
   );
 
-/** Reads a date: an Excel serial (number or numeric text) or ISO 8601 text. */
-export function parseDate(input: Scalar, argName: string): Result<Date> {
+/**
+ * Reads a date: an Excel serial (number or numeric text) or ISO 8601 text, as wall-clock time.
+ * Text with `Z` or an offset is an instant, converted to wall-clock time by `zone` (default UTC).
+ */
+export function parseDate(input: Scalar, argName: string, zone: Zone = UTC_ZONE): Result<Date> {
   if (typeof input === 'number') {
     if (!Number.isFinite(input) || input < 0 || input > MAX_SERIAL) return notADate(input, argName);
     return ok(dateFromExcelSerial(input));
@@ -79,15 +90,21 @@ export function parseDate(input: Scalar, argName: string): Result<Date> {
   if (isMissing(input)) return missing(argName);
   if (typeof input === 'boolean')
     return fail('value', `${argName}: ${show(input)} is a logical value, not a date`);
+  if (isExcelObject(input)) return fail('value', objectMessage(argName, 'a date'));
   if (typeof input !== 'string') return notADate(input, argName);
   const text = input.trim();
   if (/^\d+(?:\.\d+)?$/.test(text)) return parseDate(Number(text), argName);
-  const ms = parseIso(text);
+  const ms = parseIso(text, zone);
   return ms === null ? notADate(input, argName) : ok(new Date(ms));
 }
 
-/** A date for a message: 2026-11-20, or 2026-11-20 16:00 when it has a time. */
+/**
+ * A date for a message: 2026-11-20, or 2026-11-20 16:00 when it has a time; seconds (and
+ * milliseconds) appear when not zero, so two different times never read the same.
+ */
 export function formatDate(date: Date): string {
   const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
+  const end = iso.endsWith(':00.000Z') ? 16 : iso.endsWith('.000Z') ? 19 : 23;
+  return iso.slice(0, end).replace('T', ' ');
 }

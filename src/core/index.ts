@@ -34,6 +34,7 @@ export {
   isMissing,
   parseFx,
   parseNumber,
+  parsePlainNumber,
   parsePrice,
   parseQuantity,
   parseQuote,
@@ -80,5 +81,8 @@ export {
   formatDate,
   MS_PER_DAY,
   parseDate,
+  UTC_ZONE,
   wallClockAsUtc,
+  type Zone,
 } from './dates';
+export { clip, QUOTE_LIMIT, show } from './show';

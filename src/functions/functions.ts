@@ -31,11 +31,15 @@ import {
   spreadCost,
   wallClockAsUtc,
   type Arg,
+  type Zone,
 } from '../core';
 import { runFunction, type ExcelCell } from '../excel/function-errors';
 
 /** The namespace the manifest declares (<Namespace resid> → "DESK"); `npm run validate` checks both agree. */
 export const FUNCTION_NAMESPACE = 'DESK';
+
+/** An instant → this machine's wall-clock time labelled as UTC (how Excel serials read). */
+const localZone: Zone = (ms) => ms - new Date(ms).getTimezoneOffset() * 60_000;
 
 /** What Excel passes for an `any` matrix parameter. */
 type ExcelArg = unknown[][] | null | undefined;
@@ -163,8 +167,10 @@ export function noteStatusFunction(
       arg(source_state),
       arg(closeout),
       arg(explain),
-      // Excel serials and offset-less ISO text are wall-clock times; "now" must be too.
+      // Excel serials and offset-less ISO text are wall-clock times; "now" must be too, and so
+      // must ISO text with Z or an offset (an instant), read in this machine's zone.
       wallClockAsUtc(new Date()),
+      localZone,
     ),
   );
 }

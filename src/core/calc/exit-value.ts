@@ -33,6 +33,10 @@ const outside01 = (d: D): boolean => d.lt(ZERO) || d.gt(ONE);
  * bid × (1 − haircut); net = gross × (1 − fee) − Σ fixed costs. A negative net is returned as is.
  */
 export function exitValueOf(input: ExitValueInput): Result<D> {
+  // A negative "cost" would raise the exit value: storage, shipping and insurance only cost.
+  if (input.fixedCosts.some((c) => c.isNegative() && !c.isZero())) {
+    return fail('value', 'fixed_costs must not be negative');
+  }
   return netExitValue(input, totalCostsOf(input.fixedCosts));
 }
 

@@ -3,7 +3,10 @@ import { fromNumber } from '../calc/decimal-fast';
 import { decimalPlaces } from '../calc/exact';
 import { fail, ok, type Result } from '../errors';
 import type { Scalar } from '../grid';
+import { isExcelObject, objectMessage, show } from '../show';
 import { parseUnit, unitOf, type Unit } from './units';
+
+export { show };
 
 /** A price as typed: one value, or an agency's low–high range whose midpoint is the price. */
 export interface ParsedPrice {
@@ -24,20 +27,16 @@ export interface CachedPrice extends ParsedPrice {
 // Thousands separators only in groups of three: "1,5" is a European decimal and is refused, not guessed.
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 const DASH = String.raw`\s*(?:-|–|—|‒|−|~|to)\s*`;
-const PRICE_TEXT = new RegExp(String.raw`^([-−]?)(${NUM})(?:${DASH}(${NUM}))?\s*(.*)$`, 'i');
-const NUMBER_TEXT = new RegExp(String.raw`^([-−+]?)(${NUM})\s*(%?)$`);
+const PRICE_TEXT = new RegExp(String.raw`^([-−+]?)(${NUM})(?:${DASH}(${NUM}))?\s*(.*)$`, 'i');
+// Plain numbers also take exponent notation ("1e3", "1E+03"); prices do not (a price is typed as quoted).
+const NUMBER_TEXT = new RegExp(String.raw`^([-−+]?)((?:${NUM})(?:e[-+]?\d+)?)\s*(%?)$`, 'i');
+// "1,5" or "1.234,56": a European decimal comma. Refused (never guessed), but the message says why.
+const DECIMAL_COMMA = /^[-−+]?((?:\d{1,3}(?:\.\d{3})+|\d+),\d+)(?![\d.,])/;
 
 export function isMissing(value: Scalar): value is null | undefined | '' {
   return (
     value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
   );
-}
-
-/** How a value is quoted back in a message: text in quotes, numbers as typed. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value.trim()}'`;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
 }
 
 export const missing = (argName: string): Result<never> =>
@@ -46,8 +45,22 @@ export const missing = (argName: string): Result<never> =>
 const logical = (value: boolean, argName: string, what: string): Result<never> =>
   fail('value', `${argName}: ${show(value)} is a logical value, not ${what}`);
 
+/** Why text did not read, when there is a likely reason (a decimal comma); '' otherwise. */
+function hintFor(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const comma = DECIMAL_COMMA.exec(value.trim());
+  if (comma === null) return '';
+  const example = (comma[1] ?? '').replace(/\./g, '').replace(',', '.');
+  return `: it looks like a decimal comma; use a point, e.g. ${example}`;
+}
+
 const unreadable = (value: unknown, argName: string, what: string): Result<never> =>
-  fail('value', `${argName}: cannot read ${show(value)} as ${what}`);
+  isExcelObject(value)
+    ? fail('value', objectMessage(argName, what))
+    : fail('value', `${argName}: cannot read ${show(value)} as ${what}${hintFor(value)}`);
+
+const percentage = (text: string, argName: string, give: string): Result<never> =>
+  fail('value', `${argName}: ${show(text)} is a percentage; give ${give}`);
 
 const digits = (text: string): string => text.replace(/,/g, '');
 
@@ -73,6 +86,7 @@ function parsePriceText(text: string, argName: string): Result<CachedPrice> {
   if (match === null) return unreadable(text, argName, 'a price');
   const [, sign = '', first = '', second, rest = ''] = match;
   let unit: Unit | null = null;
+  if (rest === '%') return percentage(text, argName, 'a price');
   if (rest !== '') {
     if (unitOf(rest) === null) {
       // A number followed by a word is most likely a unit we do not know; anything else is unreadable.
@@ -83,7 +97,7 @@ function parsePriceText(text: string, argName: string): Result<CachedPrice> {
     }
     unit = unitOf(rest);
   }
-  if (sign !== '') {
+  if (sign !== '' && sign !== '+') {
     if (second !== undefined) return unreadable(text, argName, 'a price');
     return fail('value', `${argName} must not be negative`);
   }
@@ -181,9 +195,30 @@ export function parseNumber(input: Scalar, argName: string): Result<D> {
   return unreadable(input, argName, 'a number');
 }
 
-/** A quantity: a single number, not negative. */
-export function parseQuantity(input: Scalar, argName: string): Result<D> {
+/**
+ * A number that is not a fraction (basis points, quantities, legs, days, an fx rate): percent text
+ * is refused, since "4.1%" of basis points would silently pass a spread check. `give` says what
+ * to type instead, from the percentage's value (e.g. basis points for a spread).
+ */
+export function parsePlainNumber(
+  input: Scalar,
+  argName: string,
+  give: (fraction: D) => string = () => 'a plain number',
+): Result<D> {
   const value = parseNumber(input, argName);
+  if (value.ok && typeof input === 'string' && input.trim().endsWith('%')) {
+    return percentage(input, argName, give(value.value));
+  }
+  return value;
+}
+
+/** What to type for a basis-point argument given as percent text ("4.1%" → 410). */
+export const inBasisPoints = (fraction: D): string =>
+  `basis points, e.g. ${fraction.times(10000).toString()}`;
+
+/** A quantity: a single number, not negative, not a percentage. */
+export function parseQuantity(input: Scalar, argName: string): Result<D> {
+  const value = parsePlainNumber(input, argName);
   if (value.ok && value.value.isNegative() && !value.value.isZero()) {
     return fail('value', `${argName} must not be negative`);
   }
@@ -201,7 +236,7 @@ export function parseRate(input: Scalar, argName: string): Result<D> {
 
 /** An FX rate in CNY per USD: positive. */
 export function parseFx(input: Scalar, argName: string): Result<D> {
-  const value = parseNumber(input, argName);
+  const value = parsePlainNumber(input, argName, () => 'CNY per USD, e.g. 7.1');
   if (value.ok && !value.value.gt(0)) return fail('value', `${argName} must be positive`);
   return value;
 }
@@ -209,6 +244,7 @@ export function parseFx(input: Scalar, argName: string): Result<D> {
 /** A unit argument (text); missing is left to the caller, which knows whether it is optional. */
 export function parseUnitArg(input: Scalar, argName: string): Result<Unit> {
   if (isMissing(input)) return missing(argName);
+  if (isExcelObject(input)) return fail('value', objectMessage(argName, "a unit such as 'USD/kg'"));
   if (typeof input !== 'string') {
     return fail('value', `${argName}: ${show(input)} is not a unit (use text such as 'USD/kg')`);
   }

@@ -1,5 +1,6 @@
 import { D } from '../calc/decimal';
 import { fail, ok, type Result } from '../errors';
+import { clip } from '../show';
 
 export type Currency = 'USD' | 'CNY';
 export type Mass = 'kg' | 't' | 'lb';
@@ -90,7 +91,7 @@ function lookupUnit(text: string): Unit | null {
 export function parseUnit(text: string, argName: string): Result<Unit> {
   const unit = lookupUnit(text);
   if (unit !== null) return ok(unit);
-  return fail('value', `${argName}: unknown unit '${text.trim()}' (${ACCEPTED})`);
+  return fail('value', `${argName}: unknown unit '${clip(text.trim())}' (${ACCEPTED})`);
 }
 
 /** Same lookup without building a message; null when the text is not a unit. */

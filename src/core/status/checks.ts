@@ -6,18 +6,19 @@ import type { Direction, Limits, SourceState } from './types';
 
 const DAY = new D(MS_PER_DAY);
 
-/** Shows a value with as few decimals as still tell it apart from the limit ("7.04 days", not "7 days"). */
-function showBeyond(value: D, limit: D): string {
-  let places = 1;
-  let shown = value.toDecimalPlaces(places);
-  while (places < 6 && shown.eq(limit) !== value.eq(limit)) {
-    places += 1;
-    shown = value.toDecimalPlaces(places);
+/**
+ * A failing value (always above its limit) with as few decimals as still show it above the limit
+ * ("7.04 days", not "7 days"); starts at `places` and stops at 12, then says "just over".
+ */
+function showBeyond(value: D, limit: D, places = 1): string {
+  for (let p = places; p <= 12; p++) {
+    const shown = value.toDecimalPlaces(p);
+    if (shown.gt(limit)) return shown.toString();
   }
-  return shown.toString();
+  return `just over ${limit.toString()}`;
 }
 
-const percent = (fraction: D): string => `${fraction.times(100).toDecimalPlaces(2).toString()}%`;
+const HUNDRED = new D(100);
 
 /** Source age: as_of − quote_time in days (fractions count) above max_age_days. */
 export function sourceAgeCheck(quoteTime: Date, asOf: Date, limits: Limits): string | null {
@@ -44,7 +45,9 @@ export function ratioCheck(ratioChange: D, expected: Direction, limits: Limits):
         : ratioChange.abs().gt(tol);
   if (!against) return null;
   const moved = ratioChange.isNegative() ? 'down' : 'up';
-  return `ratio ${moved} ${percent(ratioChange.abs())} against expected ${expected} (tolerance ${percent(tol)})`;
+  const tolPercent = tol.times(HUNDRED);
+  const shown = showBeyond(ratioChange.abs().times(HUNDRED), tolPercent, 2);
+  return `ratio ${moved} ${shown}% against expected ${expected} (tolerance ${tolPercent.toString()}%)`;
 }
 
 /** An indicative quote cannot carry action; market and mixed can. */

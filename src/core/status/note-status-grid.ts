@@ -1,8 +1,9 @@
 import { D } from '../calc/decimal';
-import { MS_PER_DAY, parseDate } from '../dates';
+import { MS_PER_DAY, parseDate, UTC_ZONE, type Zone } from '../dates';
 import { deskError, fail, ok, type DeskError, type Result } from '../errors';
 import { cellsOf, isRange, type Arg, type Cell, type Scalar } from '../grid';
-import { isMissing, parseNumber, show } from '../price/parse';
+import { inBasisPoints, isMissing, parseNumber, parsePlainNumber } from '../price/parse';
+import { isExcelObject, show } from '../show';
 import { closeoutGaps } from './closeout';
 import { noteStatusOf } from './note-status';
 import {
@@ -21,6 +22,8 @@ export interface NoteStatusContext {
   readonly closeout: Closeout | null;
   readonly closeoutBlank: boolean;
   readonly now: Date;
+  /** Turns an ISO instant (text with Z or an offset) into wall-clock time, as `now` is. */
+  readonly zone: Zone;
   /** Thresholds as doubles that compare exactly like the decimals, or NaN (then no fast path). */
   readonly ageFloorMs: number;
   readonly maxSpread: number;
@@ -29,8 +32,19 @@ export interface NoteStatusContext {
 
 const LIMIT_NAMES = ['max_age_days', 'max_spread_bps', 'ratio_tolerance'] as const;
 
+/** One blank cell (limits pointing at an empty cell) reads as no limits given. */
+const oneBlankCell = (arg: Arg): boolean =>
+  isRange(arg) && arg.length === 1 && arg[0]?.length === 1 && isMissing(arg[0][0]);
+
+/** Limit i: days and basis points are plain numbers; the ratio tolerance is a fraction ("5%"). */
+function readLimit(i: number, c: Scalar): Result<D> {
+  const name = `limits: ${LIMIT_NAMES[i] ?? ''}`;
+  if (i === 2) return parseNumber(c, name);
+  return parsePlainNumber(c, name, i === 1 ? inBasisPoints : () => 'a number of days');
+}
+
 function readLimits(arg: Arg): Result<Limits> {
-  if (isMissing(arg as Scalar)) return ok(DEFAULT_LIMITS);
+  if (isMissing(arg as Scalar) || oneBlankCell(arg)) return ok(DEFAULT_LIMITS);
   const cells = cellsOf(arg);
   if (!isRange(arg) || cells.length !== 3) {
     return fail('value', 'limits must be 3 cells: {max_age_days, max_spread_bps, ratio_tolerance}');
@@ -47,7 +61,7 @@ function readLimits(arg: Arg): Result<Limits> {
       values.push(defaults[i] as D); // a blank limit keeps its default
       continue;
     }
-    const value = parseNumber(c, `limits: ${LIMIT_NAMES[i]}`);
+    const value = readLimit(i, c);
     if (!value.ok) return value;
     if (value.value.lt(0)) return fail('value', `limits: ${LIMIT_NAMES[i]} must not be negative`);
     values.push(value.value);
@@ -59,11 +73,19 @@ function readLimits(arg: Arg): Result<Limits> {
   });
 }
 
+/** A closeout cell as text; blank, or an Excel error or data-type value, is not filled (null). */
 const closeoutText = (c: Scalar): string | null =>
-  isMissing(c) ? null : typeof c === 'string' ? c : show(c);
+  isMissing(c) || isExcelObject(c) ? null : typeof c === 'string' ? c : show(c);
 
 function readCloseout(arg: Arg): Result<Closeout | null> {
   if (isMissing(arg as Scalar)) return ok(null);
+  if (oneBlankCell(arg)) {
+    // Unlike limits there is no default closeout: a blank reference is a mistake, not "none".
+    return fail(
+      'value',
+      'closeout is one blank cell; it needs the 4 cells: owner, open question, evidence request, review date',
+    );
+  }
   const cells = cellsOf(arg);
   if (cells.length !== 4) {
     return fail(
@@ -89,6 +111,7 @@ export function prepareNoteStatus(
   limitsArg: Arg,
   closeoutArg: Arg,
   now: Date,
+  zone: Zone = UTC_ZONE,
 ): Result<NoteStatusContext> {
   const limits = readLimits(limitsArg);
   if (!limits.ok) return limits;
@@ -101,6 +124,7 @@ export function prepareNoteStatus(
     closeout: closeout.value,
     closeoutBlank: closeoutGaps(closeout.value).length > 0,
     now,
+    zone,
     ageFloorMs: ageMs.abs().lt(Number.MAX_SAFE_INTEGER) ? ageMs.toNumber() : NaN,
     maxSpread: exactDouble(limits.value.maxSpreadBps),
     tolerance: exactDouble(limits.value.ratioTolerance),
@@ -127,9 +151,9 @@ function readExplain(v: Scalar): boolean | DeskError {
   if (isMissing(v)) return false;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
-  const text = String(v).trim().toUpperCase();
-  if (text === 'TRUE') return true;
-  if (text === 'FALSE') return false;
+  const text = typeof v === 'string' ? v.trim().toUpperCase() : '';
+  if (text === 'TRUE' || text === '1') return true;
+  if (text === 'FALSE' || text === '0') return false;
   return deskError('value', `explain must be TRUE or FALSE (got ${show(v)})`);
 }
 
@@ -166,16 +190,17 @@ export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
       state === 'market' ||
       state === 'mixed' ||
       state === 'indicative') &&
-    quote >= 0 &&
+    quote > 0 &&
     quote <= 2958465 &&
     spread >= 0 &&
+    change >= -1 &&
     ctx.ageFloorMs === ctx.ageFloorMs &&
     ctx.maxSpread === ctx.maxSpread &&
     ctx.tolerance === ctx.tolerance
   ) {
     const quoteMs = serialMs(quote);
     const asOfMs = typeof asOf === 'number' ? serialMs(asOf) : ctx.now.getTime();
-    const validAsOf = typeof asOf !== 'number' || (asOf >= 0 && asOf <= 2958465);
+    const validAsOf = typeof asOf !== 'number' || (asOf > 0 && asOf <= 2958465);
     if (validAsOf && quoteMs <= asOfMs) {
       if (ctx.closeoutBlank) return 'research';
       const tol = ctx.tolerance;
@@ -196,14 +221,29 @@ export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
   return noteStatusGeneral(v, ctx);
 }
 
+/**
+ * quote_time and as_of: a serial of 0 is what a formula referring to a blank cell gives, so it
+ * reads as an empty argument (#N/A, like a blank), not as the date 1900-01-00 decades ago.
+ * Negative serials stay #VALUE! (not a date) from parseDate.
+ */
+function readNoteDate(v: Scalar, argName: string, zone: Zone): Result<Date> {
+  if (v === 0 || (typeof v === 'string' && /^\s*0+(?:\.0*)?\s*$/.test(v))) {
+    return fail(
+      'na',
+      `${argName} is empty (0, which is what a formula referring to a blank cell gives); give a date`,
+    );
+  }
+  return parseDate(v, argName, zone);
+}
+
 function noteStatusGeneral(v: Scalar[], ctx: NoteStatusContext): Cell {
-  const quoteTime = parseDate(v[0], 'quote_time');
+  const quoteTime = readNoteDate(v[0], 'quote_time', ctx.zone);
   if (!quoteTime.ok) return quoteTime.error;
-  const spreadBps = parseNumber(v[1], 'spread_bps');
+  const spreadBps = parsePlainNumber(v[1], 'spread_bps', inBasisPoints);
   if (!spreadBps.ok) return spreadBps.error;
   const ratioChange = parseNumber(v[2], 'ratio_change');
   if (!ratioChange.ok) return ratioChange.error;
-  const asOf = isMissing(v[3]) ? ok(ctx.now) : parseDate(v[3], 'as_of');
+  const asOf = isMissing(v[3]) ? ok(ctx.now) : readNoteDate(v[3], 'as_of', ctx.zone);
   if (!asOf.ok) return asOf.error;
   const direction = readDirection(v[4]);
   if (isError(direction)) return direction;

@@ -32,7 +32,7 @@ export function evaluateNoteStatus(input: NoteStatusInput): NoteStatusVerdict {
   return verdict(failures.length > 0 ? 'watchlist' : 'action', failures);
 }
 
-/** Checks what the rules cannot judge (hindsight, negative friction or limits), then evaluates. */
+/** Checks what the rules cannot judge (hindsight, negative friction, a fall over 100%, negative limits), then evaluates. */
 export function noteStatusOf(input: NoteStatusInput): Result<NoteStatusVerdict> {
   const invalid = validateNoteStatusInput(input);
   return invalid === null ? ok(evaluateNoteStatus(input)) : invalid;
@@ -46,6 +46,13 @@ export function validateNoteStatusInput(input: NoteStatusInput): Result<never> |
     );
   }
   if (input.spreadBps.lt(0)) return fail('value', 'spread_bps must not be negative');
+  if (input.ratioChange.lt(-1)) {
+    // A positive ratio falls at most 100% (to zero); "-4" is a typo for -4%, not a reading.
+    return fail(
+      'value',
+      `ratio_change ${input.ratioChange.toString()} is below -100%: a ratio cannot fall more than 100%`,
+    );
+  }
   return validateLimits(input.limits);
 }
 
