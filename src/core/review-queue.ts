@@ -7,13 +7,16 @@
  */
 import { D } from './calc/decimal';
 import { noteStatusOf } from './status/note-status';
-import { DEFAULT_LIMITS, type NoteStatus, type NoteStatusVerdict } from './status/types';
+import { triggerLimits } from './record/schema';
+import { type NoteStatus, type NoteStatusVerdict } from './status/types';
 
 export type { NoteStatus };
 
 /** A trigger row as read back: 1-based row number and plain values keyed by schema field. */
 export interface QueueRow {
   readonly rowNumber: number;
+  /** The row number Excel shows on the sheet (defaults to rowNumber). */
+  readonly sheetRow?: number;
   readonly values: Readonly<Record<string, string | number | boolean | null>>;
 }
 
@@ -22,6 +25,10 @@ export type Urgency = 'overdue' | 'due' | 'status';
 export interface QueueItem {
   readonly recordId: string;
   readonly rowNumber: number;
+  /** The row number Excel shows: what the pane names ("DeskTriggers row 4"). */
+  readonly sheetRow: number;
+  /** The product or metal of the review (its snapshot's Product, via Review ID), when known. */
+  readonly product: string | null;
   readonly urgency: Urgency;
   /** What the trigger is about: its open question (or type when blank). */
   readonly title: string;
@@ -42,6 +49,8 @@ export interface QueueInput {
   readonly today: string;
   /** The instant statuses are evaluated at (as_of). */
   readonly now: Date;
+  /** Review ID → the snapshot's Product, so an item says which metal it is about. */
+  readonly products?: ReadonlyMap<string, string>;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -123,7 +132,7 @@ export function statusOfRow(
     spreadBps,
     ratioChange,
     expectedDirection,
-    limits: DEFAULT_LIMITS,
+    limits: triggerLimits(values.triggerType, values.threshold),
     sourceState,
     closeout: {
       owner: blankToNull(values.owner),
@@ -139,7 +148,7 @@ export function statusOfRow(
 
 const URGENCY_ORDER: Readonly<Record<Urgency, number>> = { overdue: 0, due: 1, status: 2 };
 
-export function reviewQueue({ rows, today, now }: QueueInput): QueueItem[] {
+export function reviewQueue({ rows, today, now, products }: QueueInput): QueueItem[] {
   const items: QueueItem[] = [];
   for (const row of rows) {
     const v = row.values;
@@ -168,6 +177,8 @@ export function reviewQueue({ rows, today, now }: QueueInput): QueueItem[] {
     items.push({
       recordId: text(v.recordId),
       rowNumber: row.rowNumber,
+      sheetRow: row.sheetRow ?? row.rowNumber,
+      product: products?.get(text(v.reviewId)) ?? null,
       urgency: late !== null && late > 0 ? 'overdue' : due ? 'due' : 'status',
       title: text(v.openQuestion) || text(v.triggerType) || `Trigger row ${row.rowNumber}`,
       owner: text(v.owner),

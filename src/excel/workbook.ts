@@ -21,13 +21,27 @@ export type SchemaVersionState =
   | { readonly kind: 'older'; readonly found: number; readonly current: number } // migratable
   | { readonly kind: 'newer'; readonly found: number; readonly current: number }; // read-only
 
+/** Rows that break the schema (typed by hand, or left blank by a repair): sheet rows and a first reason. */
+export interface BrokenRows {
+  readonly sheetRows: readonly number[];
+  readonly firstReason: string;
+}
+
 export type TableState =
   | { readonly kind: 'missing' }
-  | { readonly kind: 'ok'; readonly address: string; readonly rowCount: number }
+  | {
+      readonly kind: 'ok';
+      readonly address: string;
+      readonly rowCount: number;
+      readonly broken?: BrokenRows;
+    }
   | {
       readonly kind: 'drifted';
       readonly address: string;
       readonly rowCount: number;
+      readonly broken?: BrokenRows;
+      /** Set when a schema column is missing and an unknown one is new: likely a colleague's rename. */
+      readonly renameHint?: string;
       /** Headers the schema requires that the table lacks: writing is refused. */
       readonly missingRequired: readonly string[];
       /** Optional headers the table lacks: writing works, repair adds them. */
@@ -91,13 +105,16 @@ export interface AppendOptions {
 }
 
 export interface ReadRecord {
-  /** 1-based row number within the table body, as a user counts it. */
+  /** 1-based row number within the table body. */
   readonly rowNumber: number;
+  /** The sheet row number, as Excel's row headers show it: what the pane names. */
+  readonly sheetRow: number;
   readonly values: RowValues;
 }
 
 export interface ReadProblem {
   readonly rowNumber: number;
+  readonly sheetRow: number;
   readonly reason: string;
 }
 

@@ -13,7 +13,7 @@ import type {
   WriteOutcome,
 } from '../excel/workbook';
 import { h, replaceChildren } from './dom';
-import { emptyDraft, isDraftEmpty, loadDraft, saveDraft, type DraftStorage } from './draft-store';
+import { isDraftEmpty, loadDraft, localDay, saveDraft, type DraftStorage } from './draft-store';
 import type { ReviewLogic } from './review-logic';
 import { createHealthPanel, healthVerdict, TABLE_LABEL } from './views/health-view';
 import { createMessageBar } from './views/message';
@@ -37,18 +37,14 @@ export interface PaneHandle {
 
 const RECORDED_BY_KEY = 'metals-desk-record/recorded-by';
 
-/** The desk's calendar day in the user's time zone (due dates are calendar days). */
-export function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localDay };
 
 export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): PaneHandle {
   const message = createMessageBar('pane-status');
   let health: WorkbookHealth | null = null;
 
   const loaded = loadDraft(env.storage);
-  const initialDraft = loaded.ok && loaded.draft ? loaded.draft : emptyDraft();
+  const initialDraft = loaded.ok && loaded.draft ? loaded.draft : env.logic.newDraft();
   const readRecordedBy = () => {
     try {
       return env.storage.getItem(RECORDED_BY_KEY) ?? '';
@@ -165,23 +161,29 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
               ? 'Read-only workbook'
               : verdict === 'blocked'
                 ? 'Writing blocked'
-                : 'Tables differ from the schema',
+                : verdict === 'rows'
+                  ? 'Some rows break the schema'
+                  : 'Tables differ from the schema',
         }),
         h('span', {
+          // The Workbook tab explains once; the banner only points there.
           text:
             verdict === 'newer'
-              ? healthPanelSummary(health)
-              : 'See the Workbook tab for what differs and the repair. ',
+              ? 'Written by a newer version of the add-in; the Workbook tab says why nothing can be written. '
+              : verdict === 'rows'
+                ? 'The Workbook tab names them. '
+                : 'See the Workbook tab for what differs and the repair. ',
         }),
-        verdict === 'newer'
-          ? null
-          : h(
-              'button',
-              { type: 'button', class: 'linklike', onclick: () => tabs.select('workbook', true) },
-              'Open Workbook tab',
-            ),
+        h(
+          'button',
+          { type: 'button', class: 'linklike', onclick: () => tabs.select('workbook', true) },
+          'Open Workbook tab',
+        ),
       );
-      banner.setAttribute('data-intent', verdict === 'drifted' ? 'warning' : 'error');
+      banner.setAttribute(
+        'data-intent',
+        verdict === 'drifted' || verdict === 'rows' ? 'warning' : 'error',
+      );
     }
     if (announce)
       message.show(
@@ -190,12 +192,6 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
         health.messages.length ? [...health.messages] : 'All desk tables match the schema.',
       );
     return health;
-  }
-
-  function healthPanelSummary(h2: WorkbookHealth): string {
-    return h2.schema.kind === 'newer'
-      ? `This workbook uses schema version ${h2.schema.found}; this add-in knows version ${h2.schema.current}. Nothing can be written until the add-in is updated.`
-      : '';
   }
 
   async function repair(): Promise<void> {
@@ -265,15 +261,31 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
       tabs.setCount('queue', null);
       return;
     }
+    // Each item names its review's product (a snapshot row, joined by Review ID); optional.
+    const snapshots = await safe(() => workbook.read('snapshots'));
+    const products = new Map<string, string>();
+    if (snapshots.ok && 'records' in snapshots)
+      for (const r of snapshots.records)
+        if (typeof r.values.reviewId === 'string' && typeof r.values.product === 'string')
+          products.set(r.values.reviewId, r.values.product);
     const now = env.now();
-    const items = reviewQueue({ rows: read.records, today: localDay(now), now });
-    queue.render({ items, problems: read.problems.map((p) => `Row ${p.rowNumber}: ${p.reason}`) });
+    const items = reviewQueue({ rows: read.records, today: localDay(now), now, products });
+    queue.render({
+      items,
+      problems: read.problems.map((p) => `Sheet row ${p.sheetRow}: ${p.reason}`),
+    });
     tabs.setCount('queue', items.length);
   }
 
   async function selectQueueItem(item: QueueItem): Promise<void> {
     const outcome = await safe(() => workbook.select('triggers', [item.recordId]));
-    report(outcome, `Selected DeskTriggers row ${item.rowNumber}.`, 'Could not select the row.');
+    // One sentence, in Excel's row numbers (the adapter's address would say it twice).
+    if (outcome.ok)
+      message.show(
+        'success',
+        `Selected DeskTriggers row ${item.sheetRow}${item.product ? ` (${item.product})` : ''}.`,
+      );
+    else message.show('error', 'Could not select the row.', outcome.message);
   }
 
   function report(outcome: WriteOutcome, success: string, failure: string): void {

@@ -8,16 +8,20 @@ import { spreadBpsOf } from '../core/calc/spread-bps';
 import { spreadCostOf } from '../core/calc/spread-cost';
 import { parseDate, wallClockAsUtc } from '../core/dates';
 import type { Result } from '../core/errors';
-import { convertPrice } from '../core/price/convert';
+import { convertPrice, needsFx } from '../core/price/convert';
 import { parseFx, parseNumber, parsePrice, parseRate, type ParsedPrice } from '../core/price/parse';
 import { UNITS, unitOf, type Unit } from '../core/price/units';
-import { buildReviewRows, type FieldIssue } from '../core/record/build';
-import { TABLES } from '../core/record/schema';
+import { buildReviewRows, parseCostSum, type FieldIssue } from '../core/record/build';
+import {
+  SUPPLY_CHAIN_FIELDS,
+  SUPPLY_CHAIN_ROUTES,
+  TABLES,
+  triggerLimits,
+} from '../core/record/schema';
 import type { TableKey } from '../core/record/table-def';
 import { evaluateNoteStatus } from '../core/status/note-status';
-import { DEFAULT_LIMITS } from '../core/status/types';
 import type { ReviewRows } from '../excel/workbook';
-import type { DraftFields, ReviewDraft } from './draft-store';
+import { localDay, newDraft, type DraftFields, type ReviewDraft } from './draft-store';
 import { formFields, TABLE_SECTION, type FieldDescriptor, type FormSection } from './form-model';
 import {
   fieldKey,
@@ -35,7 +39,8 @@ const TRIGGER_DEFAULTS: Readonly<Record<string, string>> = {
   quoteTime: 'Blank: the snapshot’s quote time.',
   sourceState: 'Blank: the snapshot’s source state.',
   exposureRoute: 'Blank: the exposure’s route.',
-  spreadBps: 'Blank: the exposure’s bid/ask spread in bps (or a bid/ask snapshot’s).',
+  spreadBps:
+    'Blank: the exposure’s bid/ask spread in bps (or a bid/ask snapshot’s). With no bid/ask anywhere, 0 is stored and the spread check cannot fail.',
   ratioChange: 'Blank: 0 (no change since the note was written).',
   expectedDirection: 'Blank: up.',
   state: 'Blank: open.',
@@ -44,17 +49,39 @@ const TRIGGER_DEFAULTS: Readonly<Record<string, string>> = {
 /** Snapshot price fields: a range in Price low fills Price high and Unit, so Price high is optional in the form. */
 const SNAPSHOT_OPTIONAL_IN_FORM = new Set(['priceHigh']);
 
+/** Help the form says in place of the schema's, where the form does more than the column (defaults, sums). */
+const FORM_HELP: Readonly<Partial<Record<TableKey, Readonly<Record<string, string>>>>> = {
+  snapshots: {
+    reviewDate: 'Today unless you change it. Quote times after this day are refused.',
+    priceLow:
+      'A number ("747,000": a comma is a thousands separator), or a range with its unit ("747,000-753,000 yuan/mt"), which fills Price low, Price high and Unit when you leave the field. A single price with Price high blank is recorded as low = high.',
+    priceHigh:
+      'Blank: the same as Price low (a single price). Filled for you when Price low is a range.',
+  },
+  exposures: {
+    asOf: 'Today unless you change it.',
+    fixedCosts:
+      'Storage, shipping, insurance: one number, or several separated by ";" or "+" (e.g. "500; 300"), summed. A comma is a thousands separator ("1,500" is fifteen hundred). Used for the exit value.',
+  },
+  triggers: {
+    dueDate: 'On or after the review date.',
+    spreadBps: TRIGGER_DEFAULTS.spreadBps ?? '',
+  },
+};
+
 function fieldsFor(key: TableKey): FieldDescriptor[] {
-  return formFields(TABLES[key]).map((f) => {
+  return formFields(TABLES[key]).map((schemaField) => {
+    const formHelp = FORM_HELP[key]?.[schemaField.key];
+    const f = formHelp === undefined ? schemaField : { ...schemaField, help: formHelp };
     if (key === 'triggers' && f.key in TRIGGER_DEFAULTS) {
       // The schema's help may already name the default; add ours only when it does not.
-      const help = /default/i.test(f.help)
+      const help = /default|blank:/i.test(f.help)
         ? f.help
         : [f.help, TRIGGER_DEFAULTS[f.key]].filter(Boolean).join(' ');
       return { ...f, required: false, help };
     }
     if (key === 'snapshots' && SNAPSHOT_OPTIONAL_IN_FORM.has(f.key)) {
-      return { ...f, required: false, help: f.help || 'Blank when Price low is a range.' };
+      return { ...f, required: false };
     }
     return f;
   });
@@ -72,9 +99,49 @@ const money = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 2,
 });
 
+export const TOO_LARGE = 'the number is too large for Excel';
+
 function show(d: D, format = fmt): string {
   const n = toExcelNumber(d);
-  return n.ok ? format.format(n.value) : d.toString();
+  return n.ok ? format.format(n.value) : TOO_LARGE;
+}
+
+/** A number for a computed line: the formatted value, or an error when Excel cannot hold it. */
+function shown(d: D, format: Intl.NumberFormat): { text: string; intent: 'info' | 'error' } {
+  const n = toExcelNumber(d);
+  return n.ok
+    ? { text: format.format(n.value), intent: 'info' }
+    : { text: TOO_LARGE, intent: 'error' };
+}
+
+/** A decimal with thousands separators and every digit it has ("747,000", "64.125"). */
+function grouped(d: D): string {
+  const [int = '', frac] = d.toFixed().split('.');
+  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? withCommas : `${withCommas}.${frac}`;
+}
+
+/** VAT on China domestic prices (13%), stripped before comparing with ex-VAT prices. */
+export const CHINA_VAT_RATE = new D('0.13');
+const VAT_BASIS = 'China domestic incl. VAT';
+
+/** The DESK functions' argument names → the form's labels, for a core message shown in the pane. */
+const FORM_WORDS: Readonly<Record<string, string>> = {
+  quantity: 'Quantity',
+  bid: 'Bid',
+  ask: 'Ask',
+  fee_rate: 'Exit fee rate',
+  fixed_costs: 'Exit fixed costs',
+  bid_depth: 'Bid depth',
+  depth_haircut: 'Depth haircut',
+  fx_cny_per_usd: 'FX rate (CNY per USD)',
+  vat_rate: 'VAT rate',
+};
+export function inFormWords(message: string): string {
+  return message.replace(
+    /\b(quantity|bid|ask|fee_rate|fixed_costs|bid_depth|depth_haircut|fx_cny_per_usd|vat_rate)\b/g,
+    (arg) => FORM_WORDS[arg] ?? arg,
+  );
 }
 
 const blank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
@@ -116,16 +183,43 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
   function convertLine(mid: D, unit: Unit | null, draft: ReviewDraft): string {
     const target = unitOf(draft.convertTo);
     if (unit === null) return ' · choose a Unit to convert';
-    if (target === null || target === unit) return '';
+    const inclVat = draft.snapshot.locationBasis === VAT_BASIS;
+    if (target === null || (target === unit && !inclVat)) return '';
     const fx = blank(draft.fx) ? null : parseFx(draft.fx, 'FX rate');
     if (fx && !fx.ok) return ` · ${fx.error.message}`;
-    const converted = convertPrice(mid, unit, target, fx?.value ?? null);
-    return converted.ok ? ` ≈ ${show(converted.value)} ${target}` : ` · ${converted.error.message}`;
+    if (fx === null && needsFx(unit, target))
+      return ` · type an FX rate (CNY per USD) under Price display to see it in ${target}`;
+    const converted = convertPrice(
+      mid,
+      unit,
+      target,
+      fx?.value ?? null,
+      inclVat ? CHINA_VAT_RATE : null,
+    );
+    if (!converted.ok) return ` · ${inFormWords(converted.error.message)}`;
+    const vat = inclVat ? ' ex-VAT (13% China VAT removed)' : '';
+    return ` ≈ ${show(converted.value)} ${target}${vat}`;
   }
 
   return {
     fields,
     units: UNITS,
+    newDraft: () => newDraft(localDay(env.now())),
+    splitPrice(text) {
+      const parsed = blank(text) ? null : parsePrice(text, 'Price low');
+      if (!parsed?.ok || !parsed.value.isRange) return null;
+      const { low, high, unit } = parsed.value;
+      return { low: grouped(low), high: grouped(high), unit };
+    },
+    requiredNow(draft) {
+      const route = draft.exposure.exposureRoute ?? '';
+      if (!(SUPPLY_CHAIN_ROUTES as readonly string[]).includes(route))
+        return { fields: new Set(), reason: '' };
+      return {
+        fields: new Set(SUPPLY_CHAIN_FIELDS.map((f) => fieldKey('exposure', 0, f))),
+        reason: `required for a ${route} exposure`,
+      };
+    },
     build(draft, recordedBy) {
       const issues: FormIssue[] = [];
       if (recordedBy.trim() === '') {
@@ -188,6 +282,17 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
         const bps = spreadBpsOf(bid.value, ask.value);
         if (bps.ok) spreadBps = bps.value;
       }
+      // What a blank trigger Spread bps becomes, as in the builder: the exposure's quote, a
+      // bid/ask snapshot's, or 0 when there is no bid/ask anywhere.
+      let defaultBps: D | null = spreadBps;
+      if (blank(e.bid) || blank(e.ask)) {
+        const snapQuote = price && !('error' in price) ? price.price : null;
+        if (s.priceKind !== 'bid/ask') defaultBps = new D(0);
+        else if (snapQuote) {
+          const fromSnapshot = spreadBpsOf(snapQuote.low, snapQuote.high);
+          defaultBps = fromSnapshot.ok ? fromSnapshot.value : null;
+        } else defaultBps = null;
+      }
       if (quantity?.ok && bid?.ok && ask?.ok) {
         const cost = spreadCostOf({
           bid: bid.value,
@@ -200,14 +305,14 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
             ? {
                 id: 'spread-cost',
                 label: 'Spread cost',
-                value: show(cost.value, money),
+                value: shown(cost.value, money).text,
                 detail: `round trip (2 legs)${spreadBps ? `; spread ${show(spreadBps, bps)} bps` : ''}`,
-                intent: 'info',
+                intent: shown(cost.value, money).intent,
               }
             : {
                 id: 'spread-cost',
                 label: 'Spread cost',
-                value: cost.error.message,
+                value: inFormWords(cost.error.message),
                 intent: 'error',
               },
         );
@@ -221,7 +326,9 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
       }
       if (quantity?.ok && bid?.ok) {
         const fee = blank(e.feeRate) ? null : parseRate(e.feeRate as string, 'Exit fee rate');
-        const fixed = optionalNumber(e.fixedCosts, 'Exit fixed costs');
+        const fixed = blank(e.fixedCosts)
+          ? null
+          : parseCostSum(e.fixedCosts as string, 'Exit fixed costs');
         const depth = optionalNumber(e.bidDepth, 'Bid depth');
         const haircut = blank(e.depthHaircut)
           ? null
@@ -248,13 +355,13 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
               ? {
                   id: 'exit-value',
                   label: 'Estimated exit value',
-                  value: show(exit.value, money),
-                  intent: 'info',
+                  value: shown(exit.value, money).text,
+                  intent: shown(exit.value, money).intent,
                 }
               : {
                   id: 'exit-value',
                   label: 'Estimated exit value',
-                  value: exit.error.message,
+                  value: inFormWords(exit.error.message),
                   intent: 'error',
                 },
           );
@@ -279,7 +386,7 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
         const ratioRaw = blank(t.ratioChange)
           ? null
           : parseNumber(t.ratioChange as string, 'Ratio change');
-        const bps = bpsRaw ? (bpsRaw.ok ? bpsRaw.value : null) : spreadBps;
+        const bps = bpsRaw ? (bpsRaw.ok ? bpsRaw.value : null) : defaultBps;
         const ratio = ratioRaw ? (ratioRaw.ok ? ratioRaw.value : null) : new D(0);
         if (!quote || !quote.ok) {
           computed.push({
@@ -311,7 +418,8 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
           spreadBps: bps,
           ratioChange: ratio,
           expectedDirection: dir,
-          limits: DEFAULT_LIMITS,
+          // The trigger's Threshold sets its type's limit, as in the builder and Status now.
+          limits: triggerLimits(t.triggerType, thresholdOf(t.threshold)),
           sourceState:
             source === 'market' || source === 'mixed' || source === 'indicative' ? source : null,
           closeout: {
@@ -344,4 +452,12 @@ function toFormIssue(issue: FieldIssue): FormIssue {
     field: issue.field,
     message: issue.message,
   };
+}
+
+/** A typed Threshold as a number ("1,000" too), or null when blank or unreadable. */
+function thresholdOf(raw: unknown): number | null {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string' || raw.trim() === '') return null;
+  const n = parseNumber(raw, 'Threshold');
+  return n.ok ? n.value.toNumber() : null;
 }

@@ -22,6 +22,24 @@ export function emptyDraft(): ReviewDraft {
   return { snapshot: {}, exposure: {}, triggers: [{}], convertTo: 'USD/kg', fx: '' };
 }
 
+/** The desk's calendar day in the user's time zone (review and due dates are calendar days). */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Fields a new draft fills with today; a draft holding only these holds nothing the user typed. */
+const TODAY_DEFAULTS = { snapshot: 'reviewDate', exposure: 'asOf' } as const;
+
+/** A new review: empty, except that the review date and the exposure's as-of date are today. */
+export function newDraft(today: string): ReviewDraft {
+  return {
+    ...emptyDraft(),
+    snapshot: { [TODAY_DEFAULTS.snapshot]: today },
+    exposure: { [TODAY_DEFAULTS.exposure]: today },
+  };
+}
+
 function isFields(value: unknown): value is DraftFields {
   return (
     typeof value === 'object' &&
@@ -87,8 +105,13 @@ export function clearDraft(storage: DraftStorage): void {
 
 /** True when the draft holds nothing the user typed (so clearing it loses nothing). */
 export function isDraftEmpty(draft: ReviewDraft): boolean {
-  const filled = (f: DraftFields) => Object.values(f).some((v) => v.trim() !== '');
-  return !filled(draft.snapshot) && !filled(draft.exposure) && !draft.triggers.some(filled);
+  const filled = (f: DraftFields, skip = '') =>
+    Object.entries(f).some(([k, v]) => k !== skip && v.trim() !== '');
+  return (
+    !filled(draft.snapshot, TODAY_DEFAULTS.snapshot) &&
+    !filled(draft.exposure, TODAY_DEFAULTS.exposure) &&
+    !draft.triggers.some((t) => filled(t))
+  );
 }
 
 function describe(e: unknown): string {

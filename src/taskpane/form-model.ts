@@ -51,6 +51,7 @@ export function controlFor(key: string, spec: ColumnSpec): Control {
     case 'price':
       return { type: 'price' };
     case 'number':
+    case 'quantity':
     case 'money':
       return { type: 'number', unitHint: '' };
     case 'ratio':

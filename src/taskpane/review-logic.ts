@@ -45,6 +45,12 @@ export interface ReviewLogic {
   readonly fields: Readonly<Record<FormSection, readonly FieldDescriptor[]>>;
   /** Units offered by the pane's "show prices in" converter. */
   readonly units: readonly string[];
+  /** An empty draft with today's defaults (review date, as of). */
+  newDraft(): ReviewDraft;
+  /** A range typed in Price low, split into what Price low, Price high and Unit should show; null when not a range. */
+  splitPrice(text: string): { low: string; high: string; unit: string | null } | null;
+  /** Fields (by fieldKey) the draft's own values make required, e.g. supply-chain evidence for producer equity. */
+  requiredNow(draft: ReviewDraft): { fields: ReadonlySet<string>; reason: string };
   build(draft: ReviewDraft, recordedBy: string): BuildOutcome;
   live(draft: ReviewDraft): LiveView;
 }

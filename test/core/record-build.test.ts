@@ -184,3 +184,153 @@ describe('previewReview', () => {
     ]);
   });
 });
+
+describe('buildReviewRows: QA findings on the pane (form and validation)', () => {
+  const issuesOf = (r: ReturnType<typeof buildReviewRows>) => (r.ok ? [] : r.issues);
+  const on = (r: ReturnType<typeof buildReviewRows>, table: string, field: string) =>
+    issuesOf(r).filter((i) => i.table === table && i.field === field);
+
+  it('records a single price with Price high blank as low = high, never "Price low is required"', () => {
+    const input = reviewInput();
+    for (const priceLow of ['64.5', '747.000', '0', '750,000 RMB/t']) {
+      const r = buildReviewRows(
+        { ...input, snapshot: { ...input.snapshot, priceLow, unit: '' } },
+        ctx(),
+      );
+      expect(issuesOf(r).filter((i) => /Price (low|high)/.test(i.message))).toEqual([]);
+    }
+    const r = buildReviewRows(
+      { ...input, snapshot: { ...input.snapshot, priceLow: '64.5', unit: 'USD/kg' } },
+      ctx(),
+    );
+    expect(r.ok && r.rows.snapshots[0]).toMatchObject({
+      priceLow: 64.5,
+      priceHigh: 64.5,
+      priceMid: 64.5,
+    });
+  });
+
+  it.each([
+    ['feeRate', '1.5', /^Exit fee rate: .*between 0% and 100%/],
+    ['depthHaircut', '1.5', /^Depth haircut: .*between 0% and 100%/],
+    ['bidDepth', '-1', /^Bid depth: must not be negative/],
+    ['quantity', '-5', /^Quantity: must not be negative/],
+  ])(
+    'puts one issue on %s (%s), in the form’s words, and none on Bid or Ask',
+    (field, value, text) => {
+      const input = reviewInput();
+      const r = buildReviewRows(
+        { ...input, exposure: { ...input.exposure, [field]: value } },
+        ctx(),
+      );
+      expect(on(r, 'exposures', field).map((i) => i.message)).toEqual([
+        expect.stringMatching(text),
+      ]);
+      expect([...on(r, 'exposures', 'bid'), ...on(r, 'exposures', 'ask')]).toEqual([]);
+      expect(issuesOf(r).every((i) => !/_/.test(i.message))).toBe(true);
+    },
+  );
+
+  it('defaults Spread bps to 0 when there is no bid/ask anywhere', () => {
+    const input = reviewInput();
+    const r = buildReviewRows(
+      {
+        ...input,
+        exposure: {
+          ...input.exposure,
+          exposureRoute: 'strategic stockpile program',
+          bid: '',
+          ask: '',
+        },
+      },
+      ctx(),
+    );
+    expect(r.ok && r.rows.triggers[0]!.spreadBps).toBe(0);
+  });
+
+  it('reports a crossed bid/ask once, on Ask, with no extra Spread bps or Bid issue', () => {
+    const input = reviewInput();
+    const r = buildReviewRows(
+      { ...input, exposure: { ...input.exposure, bid: '64', ask: '61.5' } },
+      ctx(),
+    );
+    expect(issuesOf(r).map((i) => `${i.table}.${i.field}`)).toEqual(['exposures.ask']);
+    expect(issuesOf(r)[0]!.message).toMatch(/crossed quote/);
+  });
+
+  it('refuses a quote time after the review day and a due date before the review date', () => {
+    const input = reviewInput();
+    const r = buildReviewRows(
+      {
+        ...input,
+        snapshot: { ...input.snapshot, reviewDate: '2026-01-10', quoteTime: '2026-01-19 09:00' },
+        triggers: [{ ...input.triggers[0], dueDate: '2020-01-01' }],
+      },
+      ctx(),
+    );
+    expect(on(r, 'snapshots', 'quoteTime')[0]?.message).toBe(
+      'Quote time 2026-01-19 09:00 is after the review date 2026-01-10: a review records what was known on its day',
+    );
+    expect(on(r, 'triggers', 'dueDate')[0]?.message).toMatch(
+      /^Due date 2020-01-01 is before the review date 2026-01-10/,
+    );
+    // A quote on the evening of the review day is fine.
+    const same = buildReviewRows(
+      { ...input, snapshot: { ...input.snapshot, quoteTime: '2026-02-05 23:59' } },
+      ctx(),
+    );
+    expect(on(same, 'snapshots', 'quoteTime')).toEqual([]);
+  });
+
+  it.each([
+    ['500; 300', 800],
+    ['500 + 300', 800],
+    ['1,500;250.5', 1750.5],
+    ['800', 800],
+  ])('sums Exit fixed costs typed as %s', (fixedCosts, total) => {
+    const input = reviewInput();
+    const r = buildReviewRows({ ...input, exposure: { ...input.exposure, fixedCosts } }, ctx());
+    expect(r.ok && r.rows.exposures[0]!.fixedCosts).toBe(total);
+  });
+
+  it('explains a comma between costs once, without repeating the label', () => {
+    const input = reviewInput();
+    const r = buildReviewRows(
+      { ...input, exposure: { ...input.exposure, fixedCosts: '500, 300' } },
+      ctx(),
+    );
+    const [issue] = on(r, 'exposures', 'fixedCosts');
+    expect(issue?.message).toMatch(
+      /^Exit fixed costs: cannot read '500, 300': a comma is a thousands separator/,
+    );
+    expect(issue?.message).not.toMatch(/Exit fixed costs.*Exit fixed costs/);
+  });
+
+  it('says a too-long text is over Excel’s cell limit and a weight of 5 should be 5%', () => {
+    const input = reviewInput();
+    const r = buildReviewRows(
+      {
+        ...input,
+        exposure: { ...input.exposure, positionRole: 'x'.repeat(40_000), currentWeight: '5' },
+      },
+      ctx(),
+    );
+    expect(on(r, 'exposures', 'positionRole')[0]?.message).toBe(
+      "Position role is longer than 32,767 characters (Excel's cell limit)",
+    );
+    expect(on(r, 'exposures', 'currentWeight')[0]?.message).toMatch(
+      /^Current weight: 5 must be between 0% and 100% — type 5% for 5 percent/,
+    );
+  });
+
+  it('says a number too large for Excel is too large, not "1e+320"', () => {
+    const input = reviewInput();
+    const r = buildReviewRows(
+      { ...input, exposure: { ...input.exposure, quantity: '1e320' } },
+      ctx(),
+    );
+    expect(on(r, 'exposures', 'quantity')[0]?.message).toBe(
+      'Quantity: the number is too large for Excel',
+    );
+  });
+});

@@ -94,7 +94,9 @@ describe('the schema', () => {
       'accepts every option of %s and refuses others by name',
       (_h, col) => {
         for (const option of col.options!) {
-          const r = checkRecord(key, { ...withEvidence[key], [col.field]: option });
+          // A per-unit price unit must match the quantity's unit (USD/t with t, not kg).
+          const unit = col.field === 'priceUnit' ? { unit: option.split('/')[1] } : {};
+          const r = checkRecord(key, { ...withEvidence[key], ...unit, [col.field]: option });
           expect(r.ok).toBe(true);
         }
         const bad = checkRecord(key, { ...valid[key], [col.field]: 'not-an-option' });
@@ -184,9 +186,30 @@ describe('the schema', () => {
     expect(ExposureTable.columns.exitValue.source).toBe('computed');
   });
 
+  it('gives exposure money its unit: a Price unit whose per-unit disagrees with the quantity is refused', () => {
+    const ok = checkRecord('exposures', { ...valid.exposures, unit: 'kg', priceUnit: 'CNY/kg' });
+    expect(ok.ok).toBe(true);
+    const bad = checkRecord('exposures', { ...valid.exposures, unit: 'kg', priceUnit: 'USD/t' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.issues).toContainEqual({
+        field: 'priceUnit',
+        message: 'Price unit: USD/t is per t but the quantity is in kg',
+      });
+    expect(ExposureTable.columns.priceUnit.help).toMatch(
+      /Notional value, Spread cost.*its currency/,
+    );
+  });
+
   it('has a migration path to the current version from every older one', () => {
-    expect(SCHEMA_VERSION).toBe(1);
-    expect(migrationPath(0)).toEqual([MIGRATIONS[0]]);
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(migrationPath(0)).toEqual([MIGRATIONS[0], MIGRATIONS[1]]);
+    expect(migrationPath(1)).toEqual([MIGRATIONS[1]]);
+    // A step only appends schema columns: each named field exists in its table.
+    for (const m of MIGRATIONS)
+      for (const [key, fields] of Object.entries(m.addColumns))
+        for (const f of fields ?? [])
+          expect(columnList(key as 'exposures').map((c) => c.field)).toContain(f);
     expect(migrationPath(SCHEMA_VERSION)).toEqual([]);
     expect(migrationPath(-5)).toBeNull();
   });

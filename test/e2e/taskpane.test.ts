@@ -316,7 +316,7 @@ describe('task pane preview', () => {
     await page.click('.queue-item');
     await page.waitForSelector('#pane-status[data-intent="success"]');
     await expect(status(page)).resolves.toMatchObject({
-      text: expect.stringMatching(/Selected DeskTriggers row 1/),
+      text: expect.stringMatching(/Selected DeskTriggers row 2 \(NdPr oxide\)/),
     });
     await expect(
       page.$$eval('[data-table-name="DeskTriggers"] tbody tr[data-selected]', (r) => r.length),
@@ -413,7 +413,8 @@ describe('task pane preview', () => {
     await expect(page.isDisabled('#submit-review')).resolves.toBe(true);
     await screenshot(page, '11-drift');
     await page.click('#repair');
-    await page.waitForSelector('#health [data-verdict="ok"]', { state: 'attached' });
+    // The repaired Evidence request column is empty: the rows that now break the schema are named.
+    await page.waitForSelector('#health [data-verdict="rows"]', { state: 'attached' });
     await expect(page.isDisabled('#submit-review')).resolves.toBe(false);
     await screenshot(page, '12-repaired');
     // Keyboard: arrow keys move between tabs, focus is visible.
@@ -448,3 +449,191 @@ describe('task pane preview', () => {
     await page.close();
   });
 });
+
+describe('task pane preview: form and validation (QA findings)', () => {
+  it('a single price passes; errors land on their field, listed in form order as links; focus goes to the first', async () => {
+    const { page, errors } = await open();
+    await fillReview(page, {
+      [field('snapshot', 0, 'priceLow')]: '64.5',
+      [field('snapshot', 0, 'unit')]: 'USD/kg',
+      [field('exposure', 0, 'feeRate')]: '1.5',
+      [field('triggers', 0, 'owner')]: '',
+    });
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="error"]');
+    const invalid = await page.$$eval('[data-invalid]', (els) =>
+      els.map((el) => ({
+        field: el.getAttribute('data-field'),
+        error: el.querySelector('.error')?.textContent ?? '',
+      })),
+    );
+    // Exactly the two wrong fields, in the form's words; nothing on Price low/high, Bid or Ask.
+    expect(invalid.map((i) => i.field)).toEqual(['exposure.0.feeRate', 'triggers.0.owner']);
+    expect(invalid[0]!.error).toMatch(/^Exit fee rate/);
+    expect(invalid.map((i) => i.error).join(' ')).not.toMatch(/fee_rate|Price low is required/);
+    // The summary lists them in form order, each a button that goes to its field.
+    const links = await page.$$eval('#pane-status li button[data-goto]', (b) =>
+      b.map((x) => ({ goto: x.getAttribute('data-goto'), text: x.textContent ?? '' })),
+    );
+    expect(links.map((l) => l.goto)).toEqual(['exposure.0.feeRate', 'triggers.0.owner']);
+    expect(links[0]!.text).toMatch(/^Exposure · Exit fee rate: /);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+      'f-exposure-0-feeRate',
+    );
+    await page.click('#pane-status li:nth-child(2) button');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+      'f-triggers-0-owner',
+    );
+    await screenshot(page, '20-errors-in-form-order');
+    // Fixed, the single price is recorded as low = high.
+    await fill(page, field('exposure', 0, 'feeRate'), '1%');
+    await fill(page, field('triggers', 0, 'owner'), 'Desk lead');
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    const [row] = await tableRows(page, 'DeskSnapshots');
+    expect(row!.values['Price low']).toBe(row!.values['Price high']);
+    // The first edit of the next review clears the stale "Review recorded".
+    await page.fill('#f-recorded-by', 'E2E analyst 2');
+    await expect(status(page)).resolves.toEqual({ intent: null, text: '' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a range typed in Price low visibly fills Price high and Unit, never over what the user typed', async () => {
+    const { page, errors } = await open();
+    await page.fill(field('snapshot', 0, 'priceLow'), '747,000-753,000 yuan/mt');
+    await page.press(field('snapshot', 0, 'priceLow'), 'Tab');
+    await expect(page.inputValue(field('snapshot', 0, 'priceLow'))).resolves.toBe('747,000');
+    await expect(page.inputValue(field('snapshot', 0, 'priceHigh'))).resolves.toBe('753,000');
+    await expect(page.inputValue(field('snapshot', 0, 'unit'))).resolves.toBe('CNY/t');
+    await expect(page.isVisible(field('snapshot', 0, 'priceHigh'))).resolves.toBe(true);
+    await screenshot(page, '21-range-split');
+    // A Unit the user chose stays; a Price high the user typed is not overwritten.
+    await page.fill(field('snapshot', 0, 'priceHigh'), '');
+    await page.selectOption(field('snapshot', 0, 'unit'), 'USD/t');
+    await page.fill(field('snapshot', 0, 'priceLow'), '1-2 CNY/kg');
+    await page.press(field('snapshot', 0, 'priceLow'), 'Tab');
+    await expect(page.inputValue(field('snapshot', 0, 'unit'))).resolves.toBe('USD/t');
+    await expect(page.inputValue(field('snapshot', 0, 'priceHigh'))).resolves.toBe('2');
+    await page.fill(field('snapshot', 0, 'priceHigh'), '9');
+    await page.fill(field('snapshot', 0, 'priceLow'), '5-6');
+    await page.press(field('snapshot', 0, 'priceLow'), 'Tab');
+    await expect(page.inputValue(field('snapshot', 0, 'priceHigh'))).resolves.toBe('9');
+    await expect(page.inputValue(field('snapshot', 0, 'priceLow'))).resolves.toBe('5-6');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a producer-equity route opens and marks the supply-chain fields required at once', async () => {
+    const { page, errors } = await open();
+    const summary = () => page.textContent('#more-exposure-0 > summary');
+    const before = Number(/\((\d+) optional\)/.exec((await summary()) ?? '')?.[1]);
+    expect(before).toBeGreaterThan(6);
+    await page.focus(field('exposure', 0, 'exposureRoute'));
+    await page.selectOption(field('exposure', 0, 'exposureRoute'), 'producer equity');
+    await expect(
+      page.$eval('#more-exposure-0', (d) => (d as HTMLDetailsElement).open),
+    ).resolves.toBe(true);
+    await expect(summary()).resolves.toMatch(
+      new RegExp(`\\(${before - 6} optional, 6 required for a producer equity exposure\\)`),
+    );
+    await expect(page.getAttribute(field('exposure', 0, 'offtake'), 'aria-required')).resolves.toBe(
+      'true',
+    );
+    await expect(
+      page.$eval(`label[for="f-exposure-0-offtake"] .required-mark`, (m) => m.textContent),
+    ).resolves.toBe('*');
+    // The blank choice of an optional dropdown reads "— not set —", not "(none)" next to "none".
+    await expect(
+      page.$eval(`${field('snapshot', 0, 'locationBasis')} option[value=""]`, (o) => o.textContent),
+    ).resolves.toBe('— not set —');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+      'f-exposure-0-exposureRoute',
+    );
+    await screenshot(page, '22-supply-chain-required');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('review date defaults to today; a quote after the review day and a due date before it are field errors', async () => {
+    const { page, errors } = await open();
+    await expect(page.inputValue(field('snapshot', 0, 'reviewDate'))).resolves.toBe(
+      await today(page),
+    );
+    await fillReview(page, {
+      [field('snapshot', 0, 'reviewDate')]: await today(page, -3),
+      [field('triggers', 0, 'dueDate')]: await today(page, -10),
+    });
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="error"]');
+    await expect(page.textContent('[data-field="snapshot.0.quoteTime"] .error')).resolves.toMatch(
+      /^Quote time .* is after the review date/,
+    );
+    await expect(page.textContent('[data-field="triggers.0.dueDate"] .error')).resolves.toMatch(
+      /^Due date .* is before the review date/,
+    );
+    await expect(page.$$eval('[data-table-name] tbody tr', (r) => r.length)).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Clear form asks nothing and offers an Undo that restores the draft', async () => {
+    const { page, errors } = await open();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.fill(field('snapshot', 0, 'product'), 'Dy oxide');
+    await page.click('#more-exposure-0 > summary');
+    await page.fill(field('exposure', 0, 'fixedCosts'), '500; 300');
+    await page.click('#clear-review');
+    await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('');
+    await page.click('#undo-clear');
+    await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('Dy oxide');
+    await expect(page.inputValue(field('exposure', 0, 'fixedCosts'))).resolves.toBe('500; 300');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reflows at 320 px and 200% zoom with no horizontal scrolling', async () => {
+    const { page, errors } = await open();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.evaluate(() => {
+      (document.querySelector('.preview-layout') as HTMLElement).style.gridTemplateColumns =
+        '320px minmax(0, 1fr)';
+      (document.querySelector('#app') as HTMLElement).style.zoom = '2';
+    });
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="error"]');
+    const overflow = await page.$eval('.preview-pane-frame', (frame) => {
+      const box = frame.getBoundingClientRect();
+      const pane = frame.querySelector('.pane') as HTMLElement;
+      const clear = frame.querySelector('#clear-review') as HTMLElement;
+      return {
+        pane: pane.scrollWidth - pane.clientWidth,
+        frame: frame.scrollWidth - frame.clientWidth,
+        clearRight: clear.getBoundingClientRect().right - box.right,
+      };
+    });
+    await page.locator('.preview-pane-frame').screenshot({
+      path: await screenshotPath('23-zoom-200-320-form'),
+    });
+    await page.$eval('.preview-pane-frame', (frame) => frame.scrollTo(0, 0));
+    await page.locator('.preview-pane-frame').screenshot({
+      path: await screenshotPath('23-zoom-200-320-top'),
+    });
+    expect(overflow.pane).toBeLessThanOrEqual(0);
+    expect(overflow.frame).toBeLessThanOrEqual(0);
+    expect(overflow.clearRight).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+async function screenshotPath(name: string): Promise<string> {
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+  return join(ROOT, 'test-artifacts', `${name}.png`);
+}

@@ -41,7 +41,7 @@ describe('creating the desk tables', () => {
     );
     const state = columnList('triggers').findIndex((c) => c.field === 'state');
     expect(row[state]!.validation).toBe('open,met,cleared');
-    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=1' }]);
+    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=2' }]);
     expect((await m.workbook.health()).writable).toBe(true);
   });
 
@@ -78,7 +78,7 @@ describe('appending a review', () => {
       if (r.ok)
         expect(r.landed.map((l) => l.address)).toEqual([
           'DeskSnapshots!A2:AD2',
-          'DeskExposures!A2:AG2',
+          'DeskExposures!A2:AH2',
           `DeskTriggers!A2:W${n + 1}`,
         ]);
     },
@@ -257,6 +257,29 @@ describe('drift: a colleague changed the tables', () => {
     expect((await m.workbook.appendReview(reviewRows(m.newId))).ok).toBe(true);
   });
 
+  it('names a likely rename, and after a repair reports the rows that now break the schema', async () => {
+    const m = await ready();
+    await m.workbook.appendReview(reviewRows(m.newId));
+    await m.workbook.appendReview(reviewRows(m.newId));
+    m.user.renameColumn('DeskSnapshots', 'Product', 'Metal');
+    const h = await m.workbook.health();
+    const hint =
+      "'Product' is missing and 'Metal' is new — if a colleague renamed it, rename it back to keep the rows' values; Repair would add an empty 'Product' column.";
+    expect(h.tables.snapshots).toMatchObject({ kind: 'drifted', renameHint: hint });
+    expect(h.messages).toContain(`DeskSnapshots: ${hint}`);
+    expect((await m.workbook.repair()).ok).toBe(true);
+    const after = await m.workbook.health();
+    expect(after.writable).toBe(true);
+    // The table has every column again, but its two rows have a blank Product: health says so.
+    expect(after.tables.snapshots).toMatchObject({
+      kind: 'ok', // every schema column is there ('Metal' stays, a colleague's own)
+      broken: { sheetRows: [2, 3], firstReason: 'Product is required' },
+    });
+    expect(after.messages.join('\n')).toMatch(
+      /DeskSnapshots: 2 rows break the schema \(sheet rows 2–3\): Product is required/,
+    );
+  });
+
   it('writes without a deleted optional column, and repair restores it without touching data', async () => {
     const m = await ready();
     await m.workbook.appendReview(reviewRows(m.newId));
@@ -325,10 +348,10 @@ describe('drift: a colleague changed the tables', () => {
   it('writes nothing to a workbook with a newer schema version, and says so', async () => {
     const m = await ready();
     await m.workbook.appendReview(reviewRows(m.newId));
-    m.user.setName(VERSION_NAME, '=2');
+    m.user.setName(VERSION_NAME, '=3');
     const before = cellDigest(m.model);
     const h = await m.workbook.health();
-    expect(h).toMatchObject({ writable: false, schema: { kind: 'newer', found: 2, current: 1 } });
+    expect(h).toMatchObject({ writable: false, schema: { kind: 'newer', found: 3, current: 2 } });
     for (const r of [
       await m.workbook.appendReview(reviewRows(m.newId)),
       await m.workbook.ensureTables(),
@@ -338,7 +361,7 @@ describe('drift: a colleague changed the tables', () => {
         ok: false,
         reason: 'newer-schema',
         message: expect.stringContaining(
-          'schema version 2; this add-in knows version 1, so it writes nothing',
+          'schema version 3; this add-in knows version 2, so it writes nothing',
         ),
       });
     }
@@ -351,14 +374,40 @@ describe('drift: a colleague changed the tables', () => {
     await m.workbook.appendReview(reviewRows(m.newId));
     m.user.deleteName(VERSION_NAME);
     const before = cellDigest(m.model);
-    expect((await m.workbook.health()).schema).toEqual({ kind: 'older', found: 0, current: 1 });
+    expect((await m.workbook.health()).schema).toEqual({ kind: 'older', found: 0, current: 2 });
     const r = await m.workbook.ensureTables();
     expect(r).toMatchObject({
       ok: true,
-      message: expect.stringMatching(/stamped schema version 1/i),
+      message: expect.stringMatching(/stamped schema version 2/i),
     });
     expectUnchanged(before, cellDigest(m.model));
-    expect((await m.workbook.health()).schema).toEqual({ kind: 'current', version: 1 });
+    expect((await m.workbook.health()).schema).toEqual({ kind: 'current', version: 2 });
+  });
+
+  it('migrates a v1 workbook to v2 by appending Price unit to DeskExposures, changing no cell', async () => {
+    const m = await ready();
+    await m.workbook.appendReview(reviewRows(m.newId));
+    // What a v1 add-in made: DeskExposures without Price unit, version 1 stamped.
+    m.user.deleteColumn('DeskExposures', 'Price unit');
+    m.user.setName(VERSION_NAME, '=1');
+    const before = cellDigest(m.model);
+    const headersBefore = tableOf(m, 'DeskExposures').headers;
+    expect((await m.workbook.health()).schema).toEqual({ kind: 'older', found: 1, current: 2 });
+    const r = await m.workbook.ensureTables();
+    expect(r).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/added 'Price unit'.*stamped schema version 2/i),
+    });
+    expectUnchanged(before, cellDigest(m.model));
+    expect(tableOf(m, 'DeskExposures').headers).toEqual([...headersBefore, 'Price unit']);
+    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=2' }]);
+    const h = await m.workbook.health();
+    expect(h).toMatchObject({ writable: true, schema: { kind: 'current', version: 2 } });
+    expect(h.tables.exposures.kind).toBe('ok');
+    // The old rows read back with a blank Price unit; new reviews fill it.
+    const read = await m.workbook.read('exposures');
+    expect(read.ok && read.records.map((x) => x.values.priceUnit)).toEqual([null]);
+    expect((await m.workbook.appendReview(reviewRows(m.newId))).ok).toBe(true);
   });
 
   it('reads rows a user typed by hand, reporting the bad ones by row number', async () => {
@@ -371,8 +420,8 @@ describe('drift: a colleague changed the tables', () => {
     if (!r.ok) return;
     expect(r.records.map((x) => x.rowNumber)).toEqual([1]);
     expect(r.problems).toEqual([
-      { rowNumber: 2, reason: "Spread bps: expected a number, got 'wide'" },
-      { rowNumber: 3, reason: "State: 'closed' is not one of open, met, cleared" },
+      { rowNumber: 2, sheetRow: 3, reason: "Spread bps: expected a number, got 'wide'" },
+      { rowNumber: 3, sheetRow: 4, reason: "State: 'closed' is not one of open, met, cleared" },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 /** The in-memory Excel behaves like Office.js where the adapter depends on it. */
-import { MemoryHost, MemoryWorkbookModel } from '../../src/excel/memory';
+import { columnList, NUMBER_FORMATS } from '../../src/core/record/schema';
+import { displayText, MemoryHost, MemoryWorkbookModel } from '../../src/excel/memory';
 
 function host() {
   const m = new MemoryWorkbookModel();
@@ -98,5 +99,21 @@ describe('the in-memory Excel', () => {
       expect(r.address).toBe('Sheet1!A1:B2');
       expect(missing.isNullObject).toBe(true);
     });
+  });
+});
+
+describe('quantity number format', () => {
+  it('shows separators without a trailing dot and keeps small fractions visible', () => {
+    const format = NUMBER_FORMATS.quantity;
+    expect(columnList('exposures').find((c) => c.field === 'quantity')?.numberFormat).toBe(format);
+    expect(columnList('exposures').find((c) => c.field === 'bidDepth')?.numberFormat).toBe(format);
+    expect(displayText(2000, format)).toBe('2,000');
+    expect(displayText(1_500_000, format)).toBe('1,500,000');
+    expect(displayText(2.5, format)).toBe('2.5');
+    expect(displayText(20, format)).toBe('20');
+    // Threshold stays General: 0.05 (a ratio tolerance) must not show as 0.
+    expect(columnList('triggers').find((c) => c.field === 'threshold')?.numberFormat).toBe(
+      'General',
+    );
   });
 });

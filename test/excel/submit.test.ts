@@ -67,12 +67,12 @@ describe('submitting a review from the pane', () => {
       );
     }
     expect(outcome.selection).toMatchObject({ ok: true, table: 'snapshots' });
-    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=1' }]);
+    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=2' }]);
   });
 
   it('refuses a newer workbook in one round trip, without trying to create tables', async () => {
     const m = await withTables();
-    m.user.setName(VERSION_NAME, '=2');
+    m.user.setName(VERSION_NAME, '=3');
     const { outcome, syncs } = await submitCost(m, reviewRows(idMaker()));
     expect(outcome).toMatchObject({ ok: false, reason: 'newer-schema' });
     expect(syncs).toBe(1);

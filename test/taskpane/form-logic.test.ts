@@ -266,3 +266,89 @@ describe('schema health wording', () => {
     ).toBe('newer');
   });
 });
+
+describe('form logic: QA findings (form and validation)', () => {
+  const computed = (draft: ReviewDraft, id: string) =>
+    logic.live(draft).computed.find((c) => c.id === id);
+
+  it('splits a range typed in Price low into what Price low, Price high and Unit show', () => {
+    expect(logic.splitPrice('747,000-753,000 yuan/mt')).toEqual({
+      low: '747,000',
+      high: '753,000',
+      unit: 'CNY/t',
+    });
+    expect(logic.splitPrice('64.5 - 65.25')).toEqual({ low: '64.5', high: '65.25', unit: null });
+    expect(logic.splitPrice('64.5')).toBeNull();
+    expect(logic.splitPrice('n/a')).toBeNull();
+  });
+
+  it('makes the supply-chain fields required as soon as the route asks for them', () => {
+    const draft = validDraft();
+    expect(logic.requiredNow(draft).fields.size).toBe(0);
+    const equity = { ...draft, exposure: { ...draft.exposure, exposureRoute: 'producer equity' } };
+    const now = logic.requiredNow(equity);
+    expect([...now.fields]).toContain(fieldKey('exposure', 0, 'offtake'));
+    expect(now.fields.size).toBe(6);
+    expect(now.reason).toBe('required for a producer equity exposure');
+  });
+
+  it('starts a new draft with today as review date and as-of date, and still calls it empty', () => {
+    const fresh = logic.newDraft();
+    expect(fresh.snapshot.reviewDate).toBe('2026-02-06');
+    expect(fresh.exposure.asOf).toBe('2026-02-06');
+    expect(isDraftEmpty(fresh)).toBe(true);
+  });
+
+  it('strips 13% VAT from a China domestic price in the live conversion, and says so', () => {
+    const draft = { ...validDraft(), fx: '7.1', convertTo: 'USD/kg' };
+    const exVat = computed(
+      { ...draft, snapshot: { ...draft.snapshot, locationBasis: 'China domestic incl. VAT' } },
+      'price-mid',
+    );
+    // 750,000 CNY/t ÷ 1,000 ÷ 7.1 = 105.6338 USD/kg with VAT; ÷ 1.13 = 93.4812 without.
+    expect(exVat?.value).toMatch(/≈ 93\.4812 USD\/kg ex-VAT \(13% China VAT removed\)/);
+    const fob = computed(
+      { ...draft, snapshot: { ...draft.snapshot, locationBasis: 'fob China' } },
+      'price-mid',
+    );
+    expect(fob?.value).toMatch(/≈ 105\.6338 USD\/kg$/);
+  });
+
+  it('shows a huge computed value as too large, never as "1e+320"', () => {
+    const draft = validDraft();
+    const huge = { ...draft, exposure: { ...draft.exposure, quantity: '1e320' } };
+    const cost = computed(huge, 'spread-cost');
+    expect(cost?.value).toBe('the number is too large for Excel');
+    expect(cost?.intent).toBe('error');
+  });
+
+  it('previews the exit value with summed fixed costs and Spread bps 0 without any bid/ask', () => {
+    const draft = validDraft();
+    const summed = computed(
+      { ...draft, exposure: { ...draft.exposure, fixedCosts: '500; 300' } },
+      'exit-value',
+    );
+    // 1,000 kg × 61.5 − 800.
+    expect(summed?.value).toBe('60,700.00');
+    const noQuote = {
+      ...draft,
+      exposure: {
+        ...draft.exposure,
+        bid: '',
+        ask: '',
+        exposureRoute: 'strategic stockpile program',
+      },
+    };
+    expect(computed(noQuote, 'status-0')?.value).toMatch(/^(action|watchlist|research)$/);
+    expect(logic.build(noQuote, 'QA').ok).toBe(true);
+  });
+
+  it('names fee and haircut problems in the form’s words', () => {
+    const draft = validDraft();
+    const r = logic.build({ ...draft, exposure: { ...draft.exposure, feeRate: '1.5' } }, 'QA');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([expect.objectContaining({ section: 'exposure', field: 'feeRate' })]);
+    expect(r.issues[0]!.message).toMatch(/^Exit fee rate/);
+  });
+});

@@ -109,3 +109,21 @@ describe('review queue', () => {
     expect(daysBetween('2026-11-23', '2026-11-23')).toBe(0);
   });
 });
+
+describe('review queue: where and what', () => {
+  it('names Excel’s sheet row and the product of the review', () => {
+    const r = row(3, { dueDate: TODAY, reviewId: 'rev-1' });
+    const items = reviewQueue({
+      rows: [{ ...r, sheetRow: 4 }],
+      today: TODAY,
+      now: NOW,
+      products: new Map([['rev-1', 'NdPr oxide']]),
+    });
+    expect(items[0]).toMatchObject({ rowNumber: 3, sheetRow: 4, product: 'NdPr oxide' });
+  });
+
+  it('has no product when the review’s snapshot is not known', () => {
+    const items = reviewQueue({ rows: [row(1, { dueDate: TODAY })], today: TODAY, now: NOW });
+    expect(items[0]).toMatchObject({ sheetRow: 1, product: null });
+  });
+});

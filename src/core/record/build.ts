@@ -10,14 +10,15 @@ import { exitValueOf } from '../calc/exit-value';
 import { spreadBpsOf } from '../calc/spread-bps';
 import { spreadCostOf } from '../calc/spread-cost';
 import { parseDate, wallClockAsUtc } from '../dates';
-import type { Result } from '../errors';
+import { fail, ok, type Result } from '../errors';
 import { parseNumber, parsePrice } from '../price/parse';
 import { evaluateNoteStatus } from '../status/note-status';
-import { DEFAULT_LIMITS } from '../status/types';
 import { checkRecord, type RecordValue, type RecordValues } from './cells';
 import {
   PRICE_UNITS,
   STATUS_NOW_FORMULA,
+  THRESHOLD_LIMIT,
+  triggerLimits,
   SUPPLY_CHAIN_FIELDS,
   SUPPLY_CHAIN_ROUTES,
   columnList,
@@ -74,7 +75,7 @@ class RowIssues {
 function num(d: D, col: Col, issues: RowIssues): number | null {
   const n = toExcelNumber(d);
   if (n.ok) return n.value;
-  issues.add(col.field, `${col.header}: ${n.error.message}`);
+  issues.add(col.field, `${col.header}: the number is too large for Excel`);
   return null;
 }
 
@@ -84,10 +85,55 @@ function unwrap<T>(r: Result<T>, field: string, issues: RowIssues): T | null {
   return null;
 }
 
+/** Fields that take several numbers summed ("500; 300", "500 + 300"), like EXIT_VALUE's fixed costs. */
+const SUMMED_FIELDS: ReadonlySet<string> = new Set(['fixedCosts']);
+// ";" or "+" between numbers; a "+" right after an exponent's "e" belongs to the number.
+const COST_SEPARATOR = /\s*(?:;|(?<![eE])\+)\s*/;
+
+/**
+ * One number, or several separated by ";" or "+" and summed. A comma stays a thousands separator
+ * ("1,500" is fifteen hundred), so "500, 300" is refused with a hint rather than guessed.
+ */
+export function parseCostSum(input: string | number, label: string): Result<D> {
+  if (typeof input === 'number') return parseNumber(input, label);
+  const text = input.trim().replace(/^\+\s*/, '');
+  const parts = text.split(COST_SEPARATOR);
+  if (parts.length === 1) {
+    const one = parseNumber(text, label);
+    if (!one.ok && /\d,\s+\d/.test(text)) {
+      return fail(
+        'value',
+        `${label}: cannot read '${input}': a comma is a thousands separator here; separate costs with ";" or "+", e.g. 500; 300`,
+      );
+    }
+    return one;
+  }
+  let total = new D(0);
+  for (const part of parts) {
+    if (part === '') {
+      return fail(
+        'value',
+        `${label}: '${input}' has an empty part; separate costs with ";" or "+", e.g. 500; 300`,
+      );
+    }
+    const r = parseNumber(part, label);
+    if (!r.ok) return r;
+    if (r.value.isNegative() && !r.value.isZero()) {
+      return fail('value', `${label}: each cost must not be negative (${part})`);
+    }
+    total = total.plus(r.value);
+  }
+  return ok(total);
+}
+
 /** One user-typed value → its record value (numbers with separators, dates, enums by any case). */
 function parseField(col: Col, raw: unknown, issues: RowIssues): RecordValue {
   if (isBlank(raw)) return null;
   const text = typeof raw === 'string' ? raw.trim() : raw;
+  if (SUMMED_FIELDS.has(col.field)) {
+    const d = unwrap(parseCostSum(text as string | number, col.header), col.field, issues);
+    return d === null ? null : num(d, col, issues);
+  }
   switch (col.kind) {
     case 'date': {
       const d = unwrap(parseDate(text as string | number, col.header), col.field, issues);
@@ -107,6 +153,7 @@ function parseField(col: Col, raw: unknown, issues: RowIssues): RecordValue {
       return null;
     }
     case 'number':
+    case 'quantity':
     case 'money':
     case 'ratio':
     case 'bps':
@@ -159,13 +206,11 @@ function snapshotPrices(
     );
     return;
   }
-  if (!a.isRange && b === null) {
-    if (isBlank(raw[high.field]))
-      issues.add(high.field, `${high.header} is required (or type a range in ${low.header})`);
-    return;
-  }
+  // High typed but unreadable: its own issue says why.
+  if (!a.isRange && b === null && !isBlank(raw[high.field])) return;
+  // A single price (high blank) is recorded as low = high.
   const lo = a.isRange ? a.low : a.mid;
-  const hi = a.isRange ? a.high : (b as NonNullable<typeof b>).mid;
+  const hi = a.isRange ? a.high : b === null ? a.mid : b.mid;
   draft.priceLow = num(lo, low, issues);
   draft.priceHigh = num(hi, high, issues);
   draft.priceMid = num(lo.plus(hi).div(2), colOf('snapshots', 'priceMid'), issues);
@@ -191,37 +236,76 @@ function snapshotPrices(
 
 const dec = (v: RecordValue | undefined): D | null => (typeof v === 'number' ? new D(v) : null);
 
-/** Spread cost and exit value, through the custom functions' own code. */
+/** The core's argument names (as DESK functions report them) → the exposure field they came from. */
+const EXPOSURE_ARGS: Readonly<Record<string, string>> = {
+  quantity: 'quantity',
+  bid: 'bid',
+  ask: 'ask',
+  fee_rate: 'feeRate',
+  fixed_costs: 'fixedCosts',
+  bid_depth: 'bidDepth',
+  depth_haircut: 'depthHaircut',
+};
+
+/** A core failure → an issue on the field it names, in the form's words (never "fee_rate"). */
+function exposureIssue(message: string, fallback: string, issues: RowIssues): void {
+  const arg = /^[a-z_]+/.exec(message)?.[0] ?? '';
+  const field = EXPOSURE_ARGS[arg] ?? fallback;
+  const rest = field === EXPOSURE_ARGS[arg] ? message.slice(arg.length).trim() : message;
+  issues.add(field, `${colOf('exposures', field).header} ${rest}`);
+}
+
+const ZERO = new D(0);
+const ONE = new D(1);
+const negative = (d: D | null): boolean => d !== null && d.isNegative() && !d.isZero();
+const outside01 = (d: D | null): boolean => d !== null && (d.lt(ZERO) || d.gt(ONE));
+
+/**
+ * Spread cost and exit value, through the custom functions' own code. Inputs outside their
+ * column's range are left to the column checks, which name the right field; nothing is computed
+ * from them.
+ */
 function exposureValues(draft: Draft, issues: RowIssues): void {
   const bid = dec(draft.bid);
   const ask = dec(draft.ask);
   const quantity = dec(draft.quantity);
+  const feeRate = dec(draft.feeRate);
+  const fixedCosts = dec(draft.fixedCosts);
+  const bidDepth = dec(draft.bidDepth);
+  const depthHaircut = dec(draft.depthHaircut);
   if (bid === null || quantity === null) return;
-  if (ask !== null) {
+  if ([bid, ask, quantity, fixedCosts, bidDepth].some(negative)) return;
+  if ([feeRate, depthHaircut].some(outside01)) return;
+  // A crossed quote is reported once, on Ask, by the exposure's own check.
+  if (ask !== null && !bid.gt(ask)) {
     const cost = spreadCostOf({ bid, ask, quantity, legs: new D(2) });
     if (cost.ok) draft.spreadCost = num(cost.value, colOf('exposures', 'spreadCost'), issues);
-    else issues.add('ask', `Ask: ${cost.error.message}`);
+    else exposureIssue(cost.error.message, 'ask', issues);
   }
   const exit = exitValueOf({
     quantity,
     bid,
-    feeRate: dec(draft.feeRate) ?? new D(0),
-    fixedCosts: draft.fixedCosts === null ? [] : [new D(draft.fixedCosts as number)],
-    bidDepth: dec(draft.bidDepth),
-    depthHaircut: dec(draft.depthHaircut) ?? new D(0),
+    feeRate: feeRate ?? ZERO,
+    fixedCosts: fixedCosts === null ? [] : [fixedCosts],
+    bidDepth,
+    depthHaircut: depthHaircut ?? ZERO,
   });
   if (exit.ok) draft.exitValue = num(exit.value, colOf('exposures', 'exitValue'), issues);
-  else issues.add('bid', `Bid: ${exit.error.message}`);
+  else exposureIssue(exit.error.message, 'bid', issues);
 }
 
-/** Blank formula inputs default from the review: the snapshot's quote, the exposure's spread. */
+/**
+ * Blank formula inputs default from the review: the snapshot's quote, the exposure's spread.
+ * With no bid/ask anywhere, Spread bps is 0 (the spread check cannot bite). Returns true when
+ * Spread bps could not be derived from a bad quote: the quote's own issue says why.
+ */
 function triggerDefaults(
   t: Draft,
   raw: Readonly<Record<string, unknown>>,
   snap: Draft,
   expo: Draft,
   issues: RowIssues,
-): void {
+): boolean {
   t.quoteTime ??= snap.quoteTime ?? null;
   t.sourceState ??= snap.sourceState ?? null;
   t.exposureRoute ??= expo.exposureRoute ?? null;
@@ -237,11 +321,17 @@ function triggerDefaults(
           : null;
     const bid = pair ? dec(pair[0]) : null;
     const ask = pair ? dec(pair[1]) : null;
-    if (bid !== null && ask !== null) {
+    if (pair === null) {
+      t.spreadBps = 0;
+    } else if (bid !== null && ask !== null) {
       const bps = spreadBpsOf(bid, ask);
       if (bps.ok) t.spreadBps = num(bps.value, colOf('triggers', 'spreadBps'), issues);
+      else return true;
+    } else {
+      return true;
     }
   }
+  return false;
 }
 
 function statusAtRecord(t: Draft, asOf: Date): RecordValue {
@@ -254,7 +344,7 @@ function statusAtRecord(t: Draft, asOf: Date): RecordValue {
     spreadBps: new D(t.spreadBps),
     ratioChange: new D(t.ratioChange),
     expectedDirection: (t.expectedDirection ?? 'up') as 'up' | 'down' | 'flat',
-    limits: DEFAULT_LIMITS,
+    limits: triggerLimits(t.triggerType, t.threshold),
     sourceState: (t.sourceState ?? null) as 'market' | 'mixed' | 'indicative' | null,
     closeout: {
       owner: t.owner as string | null,
@@ -271,6 +361,19 @@ interface Drafts {
   readonly exposure: Draft;
   readonly triggers: readonly Draft[];
   readonly issues: FieldIssue[];
+  /** Fields ("table.index.field") left empty because another field failed; that field's issue says why. */
+  readonly quiet: ReadonlySet<string>;
+}
+
+const DAY_MS = 86_400_000;
+const shownTime = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
+
+/** A quote after the end of the review day would be hindsight: the review records what was known then. */
+function quoteAfterReview(quoteTime: RecordValue, reviewDate: RecordValue): string | null {
+  if (typeof quoteTime !== 'string' || typeof reviewDate !== 'string') return null;
+  const end = Date.parse(`${reviewDate}T00:00:00Z`) + DAY_MS;
+  if (!(Date.parse(quoteTime) >= end)) return null;
+  return `Quote time ${shownTime(quoteTime)} is after the review date ${reviewDate}: a review records what was known on its day`;
 }
 
 function draftReview(input: ReviewInput, asOf: Date): Drafts {
@@ -280,6 +383,8 @@ function draftReview(input: ReviewInput, asOf: Date): Drafts {
   if (typeof snapshot.quoteTime === 'string' && Date.parse(snapshot.quoteTime) > asOf.getTime()) {
     si.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
   }
+  const lateQuote = quoteAfterReview(snapshot.quoteTime ?? null, snapshot.reviewDate ?? null);
+  if (lateQuote !== null) si.add('quoteTime', lateQuote);
   const ei = new RowIssues('exposures', 0);
   const exposure = draftOf('exposures', input.exposure, ei);
   exposureValues(exposure, ei);
@@ -296,19 +401,36 @@ function draftReview(input: ReviewInput, asOf: Date): Drafts {
     }
   }
   const issues = [...si.list, ...ei.list];
+  const quiet = new Set<string>();
+  const reviewDate = snapshot.reviewDate ?? null;
   const triggers = input.triggers.map((raw, index) => {
     const ti = new RowIssues('triggers', index);
     const t = draftOf('triggers', raw, ti);
-    triggerDefaults(t, raw, snapshot, exposure, ti);
+    if (triggerDefaults(t, raw, snapshot, exposure, ti)) quiet.add(`triggers.${index}.spreadBps`);
     if (typeof t.quoteTime === 'string' && Date.parse(t.quoteTime) > asOf.getTime()) {
       ti.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
+    }
+    // Only a quote time typed on the trigger: a defaulted one carries the snapshot's issue.
+    const lateTriggerQuote = isBlank(raw.quoteTime)
+      ? null
+      : quoteAfterReview(t.quoteTime ?? null, reviewDate);
+    if (lateTriggerQuote !== null) ti.add('quoteTime', lateTriggerQuote);
+    if (typeof t.dueDate === 'string' && typeof reviewDate === 'string' && t.dueDate < reviewDate) {
+      ti.add(
+        'dueDate',
+        `Due date ${t.dueDate} is before the review date ${reviewDate}: a trigger falls due on or after its review`,
+      );
+    }
+    const limitSlot = THRESHOLD_LIMIT[t.triggerType as keyof typeof THRESHOLD_LIMIT];
+    if (limitSlot !== undefined && typeof t.threshold === 'number' && t.threshold < 0) {
+      ti.add('threshold', `Threshold must not be negative for a ${String(t.triggerType)} trigger`);
     }
     t.statusAtRecord = statusAtRecord(t, asOf);
     t.statusNow = STATUS_NOW_FORMULA;
     issues.push(...ti.list);
     return t;
   });
-  return { snapshot, exposure, triggers, issues };
+  return { snapshot, exposure, triggers, issues, quiet };
 }
 
 /** Validates the whole review and builds its rows, or returns every issue (each naming its field). */
@@ -339,6 +461,7 @@ export function buildReviewRows(input: ReviewInput, ctx: BuildContext): BuildRes
       issues.some((i) => i.table === key && i.index === index) ||
       r.issues.some((i) => colOf(key, i.field).source !== 'computed');
     for (const { field, message } of r.issues) {
+      if (d.quiet.has(`${key}.${index}.${field}`)) continue;
       // A computed value is missing because an input failed: that input's issue says why.
       if (rowHasIssues && colOf(key, field).source === 'computed') continue;
       // The first issue per field wins: a parse message is more precise than "is required".

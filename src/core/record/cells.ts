@@ -98,7 +98,15 @@ export function issueSentence(
   const got = input[field];
   if (issue.message.startsWith(`${header}`)) return issue.message;
   if (got === null || got === undefined) return `${header} is required`;
+  // A fraction typed as a whole percent ("5" for 5%): say what to type instead.
+  if (col?.kind === 'percent' && typeof got === 'number' && got > 1 && got <= 100) {
+    return `${header}: ${got} ${issue.message} — type ${got}% for ${got} percent (or ${got / 100})`;
+  }
   switch (issue.code) {
+    case 'too_big':
+      if (issue.origin === 'string')
+        return `${header} is longer than 32,767 characters (Excel's cell limit)`;
+      return `${header}: ${issue.message}`;
     case 'invalid_type':
       return `${header}: expected ${issue.expected === 'number' ? 'a number' : issue.expected}, got ${show(got)}`;
     case 'invalid_value':

@@ -12,6 +12,7 @@ const KIND_LABEL: Readonly<Record<string, string>> = {
   enum: 'list',
   suggest: 'text (suggestions)',
   number: 'number',
+  quantity: 'quantity',
   money: 'money',
   ratio: 'ratio',
   percent: 'percentage',

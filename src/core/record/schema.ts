@@ -8,10 +8,12 @@
  * numbers as numbers, blanks as null. `cells.ts` turns a record into Excel cells and back.
  */
 import { z } from 'zod';
+import { D } from '../calc/decimal';
+import { DEFAULT_LIMITS, type Limits } from '../status/types';
 import type { ColumnKind, ColumnSource, ColumnSpec, DeskTable, TableKey } from './table-def';
 
 /** Bump when a column is added; add a step to MIGRATIONS describing it. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Excel number format per column kind (derived, never restated per column). */
 export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
@@ -22,6 +24,10 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
   enum: '@',
   suggest: '@',
   number: 'General',
+  // Separators without a trailing dot ('#,##0.###' shows "2,000."), and no hidden fraction where
+  // it matters: below 1,000 (tonnes, contracts) the value shows as typed, 2.5 stays 2.5; from
+  // 1,000 up (kg, shares) whole units, where a fraction is under 0.05% of the figure.
+  quantity: '[<1000]General;#,##0',
   money: '#,##0.00',
   ratio: '0.0000',
   percent: '0.00%',
@@ -34,6 +40,7 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
 export const TEXT_KINDS: ReadonlySet<ColumnKind> = new Set(['id', 'text', 'enum', 'suggest']);
 export const NUMBER_KINDS: ReadonlySet<ColumnKind> = new Set([
   'number',
+  'quantity',
   'money',
   'ratio',
   'percent',
@@ -280,13 +287,16 @@ const exposureFields = {
   ...common,
   exposureRoute: req.enum('Exposure route', EXPOSURE_ROUTES),
   instrument: req.text('Instrument'),
-  quantity: req.nonNegative('Quantity', 'number'),
+  quantity: req.nonNegative('Quantity', 'quantity'),
   unit: req.suggest('Unit', QUANTITY_UNITS, {
     help: 'Unit of the quantity; prices are per this unit.',
   }),
   notionalValue: opt.nonNegative('Notional value', 'money'),
   costBasis: opt.nonNegative('Cost basis', 'money'),
   currentReferenceValue: opt.nonNegative('Current reference value', 'money'),
+  priceUnit: opt.enum('Price unit', PRICE_UNITS, {
+    help: 'Currency and unit of Bid, Ask, Cost basis and Current reference value (e.g. USD/kg); Notional value, Spread cost, Estimated exit value and Exit fixed costs are totals in its currency.',
+  }),
   bid: opt.nonNegative('Bid', 'money'),
   ask: opt.nonNegative('Ask', 'money'),
   feeRate: opt.fraction('Exit fee rate', {
@@ -295,7 +305,7 @@ const exposureFields = {
   fixedCosts: opt.nonNegative('Exit fixed costs', 'money', {
     help: 'Storage, shipping, insurance: summed; used for the exit value.',
   }),
-  bidDepth: opt.nonNegative('Bid depth', 'number', {
+  bidDepth: opt.nonNegative('Bid depth', 'quantity', {
     help: 'Units that go at the bid; blank = all.',
   }),
   depthHaircut: opt.fraction('Depth haircut', { help: 'Discount for units beyond the bid depth.' }),
@@ -351,6 +361,16 @@ export const Exposure = z.object(shapeOf(exposureFields)).superRefine((e, ctx) =
       message: `Ask: bid ${e.bid} is above ask ${e.ask} (crossed quote)`,
     });
   }
+  // Spread cost and exit value multiply a per-unit price by the quantity: the units must agree.
+  const per = e.priceUnit?.split('/')[1];
+  const qty = e.unit.trim().toLowerCase();
+  if (per && ['kg', 't', 'lb'].includes(qty) && per !== qty) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['priceUnit'],
+      message: `Price unit: ${e.priceUnit} is per ${per} but the quantity is in ${qty}`,
+    });
+  }
   if (e.toleranceLow !== null && e.toleranceHigh !== null && e.toleranceLow > e.toleranceHigh) {
     ctx.addIssue({
       code: 'custom',
@@ -363,15 +383,44 @@ export type Exposure = z.infer<typeof Exposure>;
 
 // ── DeskTriggers ─────────────────────────────────────────────────────────────────────────────
 /**
+ * A trigger's Threshold replaces one of NOTE_STATUS's limits {max_age_days, max_spread_bps,
+ * ratio_tolerance}: the one its type checks. Other types keep the defaults (their threshold is
+ * the analyst's own yardstick, not a hard check).
+ */
+export const THRESHOLD_LIMIT: Readonly<Partial<Record<(typeof TRIGGER_TYPES)[number], 0 | 1 | 2>>> =
+  { 'source age': 0, 'spread friction': 1, 'ratio contradiction': 2 };
+const DEFAULT_LIMIT_ROW = [
+  DEFAULT_LIMITS.maxAgeDays,
+  DEFAULT_LIMITS.maxSpreadBps,
+  DEFAULT_LIMITS.ratioTolerance,
+] as const;
+
+/** The limits a trigger row's status uses, as the Status now formula builds them (case-insensitive type, numeric threshold). */
+export function triggerLimits(triggerType: unknown, threshold: unknown): Limits {
+  const type = typeof triggerType === 'string' ? triggerType.trim().toLowerCase() : '';
+  const slot = Object.entries(THRESHOLD_LIMIT).find(([t]) => t.toLowerCase() === type)?.[1];
+  const set = typeof threshold === 'number' && Number.isFinite(threshold) ? threshold : null;
+  const at = (i: 0 | 1 | 2): D => (slot === i && set !== null ? new D(set) : DEFAULT_LIMIT_ROW[i]);
+  return { maxAgeDays: at(0), maxSpreadBps: at(1), ratioTolerance: at(2) };
+}
+
+/** `limits` for the formula: a 1×3 array, each slot the Threshold when the type sets it, else its default. */
+const LIMITS_ARG = `CHOOSE({1,2,3},${DEFAULT_LIMIT_ROW.map((d, i) => {
+  const type = Object.entries(THRESHOLD_LIMIT).find(([, slot]) => slot === i)?.[0] ?? '';
+  return `IF(AND([@[Trigger type]]="${type}",ISNUMBER([@Threshold])),[@Threshold],${d.toString()})`;
+}).join(',')})`;
+
+/**
  * The live status formula. Structured references follow the columns by name, so a user may
  * reorder or add columns. `as_of` is NOW() (volatile, so the status ages with the quote; Excel
- * serials are wall-clock time, like the stored quote time). `limits` is left to its default
- * {7, 300, 0.05}, the limits Status at record used. `&""` keeps a blank closeout cell blank (a bare
- * reference to an empty cell would arrive as 0).
+ * serials are wall-clock time, like the stored quote time). `limits` comes from the row's
+ * Trigger type and Threshold (LIMITS_ARG), as Status at record did. `&""` keeps a blank closeout
+ * cell blank (a bare reference to an empty cell would arrive as 0).
  */
 export const STATUS_NOW_FORMULA =
-  '=DESK.NOTE_STATUS([@[Quote time]],[@[Spread bps]],[@[Ratio change]],NOW(),[@[Expected direction]],,' +
-  '[@[Source state]],CHOOSE({1,2,3,4},[@Owner]&"",[@[Open question]]&"",[@[Evidence request]]&"",[@[Due date]]&""))';
+  '=DESK.NOTE_STATUS([@[Quote time]],[@[Spread bps]],[@[Ratio change]],NOW(),[@[Expected direction]],' +
+  LIMITS_ARG +
+  ',[@[Source state]],CHOOSE({1,2,3,4},[@Owner]&"",[@[Open question]]&"",[@[Evidence request]]&"",[@[Due date]]&""))';
 
 const triggerFields = {
   ...common,
@@ -384,7 +433,7 @@ const triggerFields = {
   dueDate: req.date('Due date'),
   triggerType: req.enum('Trigger type', TRIGGER_TYPES),
   threshold: opt.number('Threshold', 'number', {
-    help: 'In the trigger’s own unit: days, bps, or a fractional ratio move.',
+    help: 'In the trigger’s own unit. For source age (max days), spread friction (max bps) and ratio contradiction (tolerance as a fraction) it replaces the default limit (7, 300, 0.05) in both statuses; for other types it is for information.',
   }),
   valueAtRecord: opt.number('Value at record time', 'number'),
   expectedDirection: req.enum('Expected direction', DIRECTIONS),
@@ -475,8 +524,7 @@ export function validationList(col: ColumnSpec): string | null {
 /**
  * One step per version. A step may only append columns (by field name) at the right of a table
  * and restamp the version: existing cells never change, so an older add-in still reads its own
- * columns by header name. v1→v2 would be `{ from: 1, to: 2, addColumns: { triggers: ['newField'] } }`
- * after adding `newField` to the schema. 0 means "desk tables made before the version was stamped".
+ * columns by header name (v1→v2 appends DeskExposures' Price unit). 0 means "desk tables made before the version was stamped".
  */
 export interface Migration {
   readonly from: number;
@@ -491,6 +539,12 @@ export const MIGRATIONS: readonly Migration[] = [
     addColumns: {},
     describe:
       'stamp version 1 on desk tables made before versioning (missing columns are appended by repair)',
+  },
+  {
+    from: 1,
+    to: 2,
+    addColumns: { exposures: ['priceUnit'] },
+    describe: 'DeskExposures gains Price unit (the currency and unit of its money columns)',
   },
 ];
 

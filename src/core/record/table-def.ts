@@ -11,7 +11,8 @@ export type ColumnKind =
   | 'text' // free text, always written as text
   | 'enum' // one of `options`; a validation list in Excel, a dropdown in the form
   | 'suggest' // free text with `options` offered (e.g. Fastmarkets price codes)
-  | 'number' // plain quantity
+  | 'number' // plain number (thresholds, values in their own unit)
+  | 'quantity' // an amount of metal, shares or contracts: separators from 1,000 up
   | 'money' // price or value, thousands separators
   | 'ratio' // dimensionless ratio, 4 dp
   | 'percent' // fraction shown as a percentage

@@ -25,6 +25,8 @@ export interface SyncInfo {
   readonly sync: number;
   readonly operations: number;
   readonly requestBytes: number;
+  /** Operations that carry values to write (cells, formats, names): 0 for a read-only sync. */
+  readonly writes: number;
 }
 
 export interface SyncStats {
@@ -37,6 +39,7 @@ export interface SyncStats {
 interface Action {
   readonly apply: () => void;
   readonly bytes: number;
+  readonly write: boolean;
 }
 
 const OVERHEAD = 40;
@@ -86,7 +89,7 @@ export class MemoryContext {
     return this.queue.length;
   }
   enqueue(apply: () => void, payload?: unknown): void {
-    this.queue.push({ apply, bytes: OVERHEAD + sizeOf(payload) });
+    this.queue.push({ apply, bytes: OVERHEAD + sizeOf(payload), write: payload !== undefined });
   }
 
   async sync(): Promise<void> {
@@ -109,6 +112,7 @@ export class MemoryContext {
       sync: stats.syncs,
       operations: actions.length,
       requestBytes: bytes,
+      writes: actions.filter((a) => a.write).length,
     });
     if (fault?.kind === 'fail-before')
       throw new MemoryError('GeneralException', 'An internal error has occurred.');

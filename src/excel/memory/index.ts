@@ -4,10 +4,9 @@
  * and a "user" who edits the sheet by hand. No Node APIs.
  */
 import { noteStatusOf } from '../../core/status/note-status';
-import { DEFAULT_LIMITS } from '../../core/status/types';
 import { D } from '../../core/calc/decimal';
 import { dateFromExcelSerial, wallClockAsUtc } from '../../core/dates';
-import { STATUS_NOW_FORMULA } from '../../core/record/schema';
+import { STATUS_NOW_FORMULA, triggerLimits } from '../../core/record/schema';
 import { formatAddress, parseAddress, type Box } from '../a1';
 import { createOfficeDeskWorkbook } from '../office-workbook';
 import type { DeskWorkbook } from '../workbook';
@@ -74,6 +73,13 @@ export function displayText(value: Scalar, format: string): string {
       ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
       : date;
   }
+  // A conditional format "[<1000]General;#,##0": the first section below the bound, else the second.
+  const conditional = /^\[<(\d+(?:\.\d+)?)\]([^;]+);(.+)$/.exec(format);
+  if (conditional)
+    return displayText(
+      value,
+      value < Number(conditional[1]) ? (conditional[2] ?? '') : (conditional[3] ?? ''),
+    );
   const places = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
   const fixed = (n: number, group: boolean) =>
     n.toLocaleString('en-US', {
@@ -106,7 +112,7 @@ export const deskFormulaEvaluator: FormulaEvaluator = (formula, row) => {
     ratioChange: new D(change),
     expectedDirection: (['up', 'down', 'flat'].includes(direction) ? direction : 'up') as
       'up' | 'down' | 'flat',
-    limits: DEFAULT_LIMITS,
+    limits: triggerLimits(row['Trigger type'], row['Threshold']),
     sourceState: (['market', 'mixed', 'indicative'].includes(state) ? state : null) as
       'market' | 'mixed' | 'indicative' | null,
     closeout: {

@@ -137,6 +137,13 @@ class NamedItemCollectionP extends ProxyBase<MemoryWorkbookModel> {
       () => this.context.model.names.get(name.toLowerCase()) ?? null,
     );
   }
+  getItem(name: string): NamedItemP {
+    return new NamedItemP(this.context, () => {
+      const n = this.context.model.names.get(name.toLowerCase());
+      if (!n) throw new MemoryError('ItemNotFound', `The name ${name} does not exist.`);
+      return n;
+    });
+  }
   add(name: string, reference: string, comment?: string): NamedItemP {
     return new NamedItemP(this.context, () => this.context.model.addName(name, reference, comment));
   }

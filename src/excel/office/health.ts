@@ -2,19 +2,49 @@
 import { TABLE_KEYS } from '../../core/record/schema';
 import type { TableKey } from '../../core/record/table-def';
 import { officeErrorSentence } from '../office-errors';
-import type { TableState, WorkbookHealth } from '../workbook';
-import { lacksRequired, quoteList, tableName } from './messages';
+import type { BrokenRows, TableState, WorkbookHealth } from '../workbook';
+import { brokenSentence, lacksRequired, quoteList, tableName } from './messages';
 import { attempt } from './outcome';
+import { readBody } from './read';
 import { readState } from './probe';
 import { newerMessage } from './schema-version';
 import type { Found, Session, State } from './session';
 
+/**
+ * "'Product' is missing and 'Metal' is new — …": a schema column gone while an unknown one
+ * appeared is most likely a rename, and renaming back keeps the rows' values where Repair would not.
+ */
+export function renameHint(f: Found): string | undefined {
+  const missing = [...f.missingRequired, ...f.missingOptional];
+  if (missing.length === 0 || f.extra.length === 0) return undefined;
+  const one = missing.length === 1 && f.extra.length === 1;
+  const gone = quoteList(missing);
+  const added = f.extra.map((h) => `'${h}'`).join(', ');
+  return one
+    ? `${gone} is missing and ${added} is new — if a colleague renamed it, rename it back to keep the rows' values; Repair would add an empty ${gone} column.`
+    : `${gone} are missing and ${added} are new — if a colleague renamed them, rename them back to keep the rows' values; Repair would add them as empty columns.`;
+}
+
+/** Rows that break the schema, judged only when every required column is there to read. */
+function brokenRows(f: Found): BrokenRows | undefined {
+  if (f.missingRequired.length > 0 || !f.body) return undefined;
+  const { problems } = readBody(f);
+  if (problems.length === 0) return undefined;
+  return {
+    sheetRows: problems.map((p) => p.sheetRow),
+    firstReason: problems[0]?.reason ?? '',
+  };
+}
+
 function tableState(f: Found | undefined): TableState {
   if (!f) return { kind: 'missing' };
   const rowCount = f.bodyEmpty ? 0 : f.bodyRows;
+  const broken = brokenRows(f);
+  const extras = broken ? { broken } : {};
   if (f.missingRequired.length === 0 && f.missingOptional.length === 0) {
-    return { kind: 'ok', address: f.address, rowCount };
+    return { kind: 'ok', address: f.address, rowCount, ...extras };
   }
+  const hint = renameHint(f);
   return {
     kind: 'drifted',
     address: f.address,
@@ -22,6 +52,8 @@ function tableState(f: Found | undefined): TableState {
     missingRequired: f.missingRequired.map((c) => c.header),
     missingOptional: f.missingOptional.map((c) => c.header),
     extra: f.extra,
+    ...extras,
+    ...(hint ? { renameHint: hint } : {}),
   };
 }
 
@@ -40,6 +72,10 @@ function tableMessages(key: TableKey, f: Found | undefined): string[] {
       `${tableName(key)} lacks the optional ${quoteList(f.missingOptional)}; rows are written without it until Repair adds it.`,
     );
   }
+  const hint = renameHint(f);
+  if (hint) out.push(`${tableName(key)}: ${hint}`);
+  const broken = brokenRows(f);
+  if (broken) out.push(`${tableName(key)}: ${brokenSentence(broken)}`);
   return out;
 }
 
@@ -67,7 +103,15 @@ export function health(session: Session): Promise<WorkbookHealth> {
   const missing: TableState = { kind: 'missing' };
   return attempt(
     session.run,
-    async (ctx) => healthOf(await readState(session, ctx, {})),
+    // Bodies too: health names the rows that break the schema (e.g. left blank by a repair).
+    async (ctx) =>
+      healthOf(
+        await readState(session, ctx, {
+          snapshots: { body: true },
+          exposures: { body: true },
+          triggers: { body: true },
+        }),
+      ),
     (e) => ({
       schema: { kind: 'absent' },
       tables: { snapshots: missing, exposures: missing, triggers: missing },

@@ -6,7 +6,28 @@ import type { ReadOutcome, ReadProblem, ReadRecord } from '../workbook';
 import { lacksRequired, tableName } from './messages';
 import { attempt } from './outcome';
 import { readState } from './probe';
-import type { Session } from './session';
+import type { Found, Session } from './session';
+
+/**
+ * A table's body as validated records and the rows that break the schema, each with its row
+ * number in the table and on the sheet (what Excel's row headers show).
+ */
+export function readBody(f: Found): { records: ReadRecord[]; problems: ReadProblem[] } {
+  const records: ReadRecord[] = [];
+  const problems: ReadProblem[] = [];
+  (f.body ?? []).forEach((cells, i) => {
+    if (cells.every((v) => v === '' || v === null)) return; // an empty row is not a record
+    const byField: Record<string, unknown> = {};
+    f.fields.forEach((field, j) => {
+      if (field !== null) byField[field] = cells[j];
+    });
+    const r = recordFromCells(f.key, byField);
+    const at = { rowNumber: i + 1, sheetRow: f.headerRow + 2 + i };
+    if (r.ok) records.push({ ...at, values: r.record });
+    else problems.push({ ...at, reason: r.issues.map((x) => x.message).join('; ') });
+  });
+  return { records, problems };
+}
 
 export function read(session: Session, key: TableKey): Promise<ReadOutcome> {
   return attempt<ReadOutcome>(
@@ -22,18 +43,7 @@ export function read(session: Session, key: TableKey): Promise<ReadOutcome> {
           message: `${lacksRequired(f)}; Repair adds it, then rows can be read.`,
         };
       }
-      const records: ReadRecord[] = [];
-      const problems: ReadProblem[] = [];
-      (f.body ?? []).forEach((cells, i) => {
-        if (cells.every((v) => v === '' || v === null)) return; // an empty row is not a record
-        const byField: Record<string, unknown> = {};
-        f.fields.forEach((field, j) => {
-          if (field !== null) byField[field] = cells[j];
-        });
-        const r = recordFromCells(key, byField);
-        if (r.ok) records.push({ rowNumber: i + 1, values: r.record });
-        else problems.push({ rowNumber: i + 1, reason: r.issues.map((x) => x.message).join('; ') });
-      });
+      const { records, problems } = readBody(f);
       return { ok: true, records, problems };
     },
     (e) => ({ ok: false, message: officeErrorSentence(e, `Reading ${tableName(key)}`) }),

@@ -1,8 +1,10 @@
 /**
  * A colleague's edits in the preview, applied straight to the in-memory workbook (as a user
  * typing in Excel would, outside the add-in): rename or delete a table column, or open the file
- * with a newer add-in that stamps a newer schema version. They let anyone try drift and repair.
+ * with a newer add-in that stamps a newer schema version. They let anyone try drift and repair,
+ * and (not a colleague, the network) make the next write fail, to see the failure path.
  */
+import type { MemoryHost } from '../../excel/memory/context';
 import type { MemoryWorkbookModel, TableData } from '../../excel/memory/model';
 import { VERSION_NAME } from '../../excel/office-workbook';
 
@@ -53,4 +55,22 @@ export function stampNewerSchema(model: MemoryWorkbookModel, version: number): s
   else model.addName(VERSION_NAME, `=${version}`);
   model.changed();
   return `A colleague with a newer add-in stamped schema version ${version}.`;
+}
+
+export type WriteFailure = 'after' | 'before';
+
+/**
+ * Arms the in-memory Excel so the next sync that writes fails once: 'before' applies nothing (the
+ * request never arrived); 'after' applies everything and then fails (the reply was lost), the case
+ * where a retry must add only what is missing. Read-only syncs pass, so the submit's read goes through.
+ */
+export function failNextWrite(host: MemoryHost, when: WriteFailure): string {
+  host.faults = (info) => {
+    if (info.writes === 0) return undefined;
+    host.faults = null;
+    return { kind: when === 'after' ? 'fail-after' : 'fail-before' };
+  };
+  return when === 'after'
+    ? 'The next write will reach the workbook, then fail as if the reply were lost.'
+    : 'The next write will fail before anything is written.';
 }

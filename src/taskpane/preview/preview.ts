@@ -7,7 +7,7 @@ import '../csp'; // first: configures zod before any schema exists
 import { wallClockAsUtc } from '../../core/dates';
 import { noteStatus } from '../../core/functions';
 import { isDeskError } from '../../core/errors';
-import { STATUS_NOW_FORMULA, TABLES, columnList } from '../../core/record/schema';
+import { STATUS_NOW_FORMULA, TABLES, columnList, triggerLimits } from '../../core/record/schema';
 import { formatAddress } from '../../excel/a1';
 import { MemoryHost } from '../../excel/memory/context';
 import { MemoryWorkbookModel, type Scalar } from '../../excel/memory/model';
@@ -16,7 +16,13 @@ import { SCHEMA_VERSION } from '../../core/record/schema';
 import { mount } from '../app';
 import { h, replaceChildren } from '../dom';
 import { browserEnv } from '../env';
-import { deleteColumn, renameColumn, stampNewerSchema } from './colleague';
+import {
+  deleteColumn,
+  failNextWrite,
+  renameColumn,
+  stampNewerSchema,
+  type WriteFailure,
+} from './colleague';
 import { renderTables, type GridTable } from './grid';
 
 const model = new MemoryWorkbookModel();
@@ -34,7 +40,7 @@ model.evaluate = (formula: string, row: Readonly<Record<string, Scalar>> | null)
     row['Ratio change'] ?? '',
     undefined,
     row['Expected direction'] ?? '',
-    undefined,
+    [limitsRow(row['Trigger type'], row['Threshold'])],
     row['Source state'] ?? '',
     [[text('Owner'), text('Open question'), text('Evidence request'), text('Due date')]],
     undefined,
@@ -44,6 +50,12 @@ model.evaluate = (formula: string, row: Readonly<Record<string, Scalar>> | null)
   if (Array.isArray(result)) return '#VALUE!';
   return result;
 };
+
+/** The 1×3 limits the formula's CHOOSE({1,2,3}, IF(…)) builds from the row. */
+function limitsRow(type: Scalar | undefined, threshold: Scalar | undefined): number[] {
+  const l = triggerLimits(type, threshold);
+  return [l.maxAgeDays, l.maxSpreadBps, l.ratioTolerance].map((d) => d.toNumber());
+}
 
 const host = new MemoryHost(model);
 const workbook = createOfficeDeskWorkbook(host.run);
@@ -130,6 +142,12 @@ function mountColleague(
     type: 'text',
     value: 'Renamed by colleague',
   });
+  const failWhen = h(
+    'select',
+    { id: 'colleague-fail-when' },
+    h('option', { value: 'after' }, 'after it is applied'),
+    h('option', { value: 'before' }, 'before it is applied'),
+  );
   const button = (id: string, label: string, act: () => string) =>
     h('button', { type: 'button', class: 'btn', id, onclick: () => void after(act()) }, label);
   replaceChildren(
@@ -157,6 +175,19 @@ function mountColleague(
       ),
       button('colleague-newer', 'Stamp newer schema', () =>
         stampNewerSchema(model, SCHEMA_VERSION + 1),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'colleague-row', role: 'group', 'aria-label': 'Simulate a failed write' },
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'colleague-fail-when' }, 'The sync fails'),
+        failWhen,
+      ),
+      button('colleague-fail', 'Fail the next write', () =>
+        failNextWrite(host, failWhen.value as WriteFailure),
       ),
     ),
     h('p', { class: 'hint', id: 'colleague-log', role: 'status', 'aria-live': 'polite' }),

@@ -3,6 +3,7 @@
  * (Repair adds missing columns, never touches a cell). A newer schema makes the pane read-only.
  */
 import type { TableKey } from '../../core/record/table-def';
+import { brokenSentence } from '../../excel/office/messages';
 import type { TableState, WorkbookHealth } from '../../excel/workbook';
 import { h, replaceChildren } from '../dom';
 
@@ -14,7 +15,8 @@ export const TABLE_LABEL: Readonly<Record<TableKey, string>> = {
 
 const TABLE_ORDER: readonly TableKey[] = ['snapshots', 'exposures', 'triggers'];
 
-export type HealthVerdict = 'fresh' | 'ok' | 'drifted' | 'blocked' | 'newer';
+/** 'rows': the columns match but some rows break the schema (typed by hand, or blank after a repair). */
+export type HealthVerdict = 'fresh' | 'ok' | 'drifted' | 'blocked' | 'rows' | 'newer';
 
 /** One word for the pane's mode (pure, unit-tested). */
 export function healthVerdict(health: WorkbookHealth): HealthVerdict {
@@ -26,24 +28,30 @@ export function healthVerdict(health: WorkbookHealth): HealthVerdict {
   )
     return 'drifted';
   if (states.every((s) => s.kind === 'missing')) return 'fresh';
+  if (states.some((s) => s.kind !== 'missing' && s.broken)) return 'rows';
   return 'ok';
 }
 
-/** Sentences describing one table, naming its columns (pure). */
-export function describeTable(state: TableState): string[] {
+/**
+ * Sentences describing one table, naming its columns (pure). Under a newer schema the add-in
+ * cannot judge the columns (a newer add-in may have added some), so it states only where the table is.
+ */
+export function describeTable(state: TableState, newer = false): string[] {
+  const where = (s: { rowCount: number; address: string }) =>
+    `${s.rowCount} row${s.rowCount === 1 ? '' : 's'} at ${s.address}`;
+  if (newer && state.kind !== 'missing') return [`${where(state)}.`];
   switch (state.kind) {
     case 'missing':
       return [
         'Not in this workbook yet; it is created on the first review or with the sample data.',
       ];
     case 'ok':
-      return [
-        `${state.rowCount} row${state.rowCount === 1 ? '' : 's'} at ${state.address}; matches the schema.`,
-      ];
+      return state.broken
+        ? [`${where(state)}; the columns match the schema.`, brokenSentence(state.broken)]
+        : [`${where(state)}; matches the schema.`];
     case 'drifted': {
-      const lines = [
-        `${state.rowCount} row${state.rowCount === 1 ? '' : 's'} at ${state.address}.`,
-      ];
+      const lines = [`${where(state)}.`];
+      if (state.renameHint) lines.push(state.renameHint);
       if (state.missingRequired.length > 0)
         lines.push(
           `Required column${plural(state.missingRequired)} missing: ${state.missingRequired.join(', ')}. Writing is refused until repaired.`,
@@ -56,6 +64,7 @@ export function describeTable(state: TableState): string[] {
         lines.push(
           `Column${plural(state.extra)} added by a colleague (kept, never written): ${state.extra.join(', ')}.`,
         );
+      if (state.broken) lines.push(brokenSentence(state.broken));
       return lines;
     }
   }
@@ -110,6 +119,7 @@ export function createHealthPanel(actions: {
           'Some columns differ from the schema. Reviews can still be written; Repair adds the missing columns without touching any cell.',
         blocked:
           'A required column is gone, so reviews cannot be written. Repair adds the missing columns back (empty) without touching any cell.',
+        rows: 'The columns match the schema, but some rows do not: fix them in the table (they are named below). New reviews can still be written.',
         newer: `This workbook uses schema version ${health.schema.kind === 'newer' ? health.schema.found : '?'}, newer than this add-in (${health.schema.kind === 'newer' ? health.schema.current : '?'}). The pane is read-only so nothing a newer add-in wrote is damaged; update the add-in to record reviews here.`,
       };
       replaceChildren(
@@ -123,15 +133,17 @@ export function createHealthPanel(actions: {
               'li',
               { 'data-table': key, 'data-state': health.tables[key].kind },
               h('span', { class: 'table-name', text: TABLE_LABEL[key] }),
-              ...describeTable(health.tables[key]).map((line) =>
+              ...describeTable(health.tables[key], verdict === 'newer').map((line) =>
                 h('span', { class: 'hint', text: line }),
               ),
             ),
           ),
         ),
-        // Table-level sentences are covered per table above; keep the workbook-level ones.
+        // Table-level sentences are covered per table above, and a newer schema by the intro;
+        // keep the other workbook-level ones.
         ...health.messages
           .filter((m) => !TABLE_ORDER.some((k) => m.includes(TABLE_LABEL[k])))
+          .filter((m) => verdict !== 'newer' || !/newer|schema version/i.test(m))
           .map((m) => h('p', { class: 'hint', text: m })),
       );
       repairButton.hidden =

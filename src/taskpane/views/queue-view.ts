@@ -56,22 +56,29 @@ export function createQueueView(actions: {
         ? h(
             'div',
             { class: 'message-bar', 'data-intent': 'warning' },
-            h('span', { class: 'title', text: 'Rows that could not be read' }),
+            h('span', {
+              class: 'title',
+              text: `DeskTriggers rows that could not be read (${state.problems.length}); they are left out of the queue`,
+            }),
             h('ul', {}, ...state.problems.map((p) => h('li', { text: p }))),
           )
         : null;
       if (state.items.length === 0) {
         replaceChildren(
           list,
-          h('p', {
-            text: 'Nothing due: no open trigger is due or overdue, and every note recorded as action still is.',
-          }),
           problems,
+          h('p', {
+            text: state.problems.length
+              ? 'Nothing due among the rows that could be read.'
+              : 'Nothing due: no open trigger is due or overdue, and every note recorded as action still is.',
+          }),
         );
         return;
       }
+      // Unreadable rows first: a trigger that cannot be read cannot be due, so it would hide.
       replaceChildren(
         list,
+        problems,
         h(
           'ul',
           { class: 'queue', 'aria-label': 'Triggers needing review' },
@@ -103,16 +110,18 @@ export function createQueueView(actions: {
                         text: item.statusNow,
                       })
                     : null,
-                  h('span', { class: 'detail', text: `DeskTriggers, table row ${item.rowNumber}` }),
+                  h('span', { class: 'detail', text: `DeskTriggers row ${item.sheetRow}` }),
                 ),
-                h('span', { class: 'title', text: item.title }),
+                h('span', {
+                  class: 'title',
+                  text: item.product ? `${item.product}: ${item.title}` : item.title,
+                }),
                 item.owner ? h('span', { class: 'detail', text: `Owner: ${item.owner}` }) : null,
                 ...item.reasons.map((r) => h('span', { class: 'detail', text: r })),
               ),
             ),
           ),
         ),
-        problems,
       );
     },
   };

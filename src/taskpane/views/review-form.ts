@@ -6,7 +6,7 @@
  */
 import type { ReviewRows, WriteOutcome } from '../../excel/workbook';
 import { h, replaceChildren, uid } from '../dom';
-import { emptyDraft, type DraftFields, type ReviewDraft } from '../draft-store';
+import type { DraftFields, ReviewDraft } from '../draft-store';
 import type { FieldDescriptor, FormSection } from '../form-model';
 import { fieldKey, type FormIssue, type LiveView, type ReviewLogic } from '../review-logic';
 import type { MessageBar } from './message';
@@ -53,6 +53,8 @@ const SECTION_HINT: Record<FormSection, string> = {
 };
 
 const RECORDED_BY_KEY = fieldKey('pane', 0, 'recordedBy');
+/** The blank choice of an optional dropdown; "(none)" read like the option "none". */
+export const BLANK_OPTION = '— not set —';
 const SUBMIT_WAIT_LABEL = 'Writing…';
 
 export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
@@ -64,6 +66,11 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
   let showAll = false;
   const touched = new Set<string>();
   let handles = new Map<string, FieldHandle>();
+  /** Folded sections the user had open, kept open across a re-render. */
+  let openMore = new Set<string>();
+  let requiredNow = logic.requiredNow(draft);
+  /** The draft "Clear form" emptied, offered back by its Undo. */
+  let cleared: ReviewDraft | null = null;
   /** Rows built for an unchanged draft are reused on retry, so a retry after an unclear failure cannot duplicate a review. */
   let lastBuilt: { fingerprint: string; rows: ReviewRows } | null = null;
 
@@ -110,6 +117,12 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
 
   // ---------- rendering ----------
   function render(): void {
+    openMore = new Set(
+      [...body.querySelectorAll<HTMLDetailsElement>('details.more[id]')]
+        .filter((d) => d.open)
+        .map((d) => d.id),
+    );
+    requiredNow = logic.requiredNow(draft);
     handles = new Map();
     replaceChildren(
       body,
@@ -137,6 +150,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     input.setAttribute('aria-describedby', `${id}-help ${id}-error`);
     input.addEventListener('input', () => {
       recordedBy = input.value;
+      message.clearIf('success');
       deps.saveRecordedBy(recordedBy);
       touched.add(RECORDED_BY_KEY);
       refresh();
@@ -298,7 +312,10 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     );
   }
 
-  /** Required fields first; optional ones folded away (opened automatically when one has an error). */
+  /**
+   * Required fields first; optional ones folded away (opened when one has a value or an error, or
+   * when the draft makes some of them required, e.g. supply-chain evidence for producer equity).
+   */
   function fieldGroups(name: FormSection, index: number, values: DraftFields): HTMLElement[] {
     const fields = logic.fields[name];
     const required = fields.filter((f) => f.required);
@@ -307,13 +324,23 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       h('div', { class: 'fields' }, ...required.map((f) => field(name, index, f, values, null))),
     ];
     if (optional.length > 0) {
+      const moreId = `more-${name}-${index}`;
       const hasValue = optional.some((f) => (values[f.key] ?? '').trim() !== '');
-      const details = h('details', { class: 'more', open: hasValue }) as HTMLDetailsElement;
+      const nowRequired = optional.filter((f) =>
+        requiredNow.fields.has(fieldKey(name, index, f.key)),
+      );
+      const details = h('details', {
+        class: 'more',
+        id: moreId,
+        open: hasValue || nowRequired.length > 0 || openMore.has(moreId),
+      }) as HTMLDetailsElement;
+      const counts = [`${optional.length - nowRequired.length} optional`];
+      if (nowRequired.length > 0) counts.push(`${nowRequired.length} ${requiredNow.reason}`);
       details.append(
         h(
           'summary',
           {},
-          `More ${SECTION_TITLE[name].toLowerCase().replace(/s$/, '')} fields (${optional.length} optional)`,
+          `More ${SECTION_TITLE[name].toLowerCase().replace(/s$/, '')} fields (${counts.join(', ')})`,
         ),
         h(
           'div',
@@ -335,6 +362,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
   ): HTMLElement {
     const key = fieldKey(name, index, spec.key);
     const id = `f-${name}-${index}-${spec.key}`;
+    const required = spec.required || requiredNow.fields.has(key);
     const value = values[spec.key] ?? '';
     const describedBy = [`${id}-error`, spec.help ? `${id}-help` : '', `${id}-live`]
       .filter(Boolean)
@@ -345,7 +373,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       id,
       name: key,
       'aria-describedby': describedBy,
-      'aria-required': spec.required ? 'true' : undefined,
+      'aria-required': required ? 'true' : undefined,
     };
     const c = spec.control;
     switch (c.type) {
@@ -353,7 +381,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
         input = h(
           'select',
           common,
-          h('option', { value: '', text: spec.required ? 'Choose…' : '(none)' }),
+          h('option', { value: '', text: required ? 'Choose…' : BLANK_OPTION }),
           ...c.options.map((o) => h('option', { value: o, selected: o === value }, o)),
         );
         // A value typed elsewhere (older draft) that is not an option must not vanish silently.
@@ -405,6 +433,8 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     };
     input.addEventListener('input', onChange);
     input.addEventListener('change', onChange);
+    if (name === 'snapshot' && spec.key === 'priceLow')
+      input.addEventListener('change', () => splitPriceRange(input));
     input.addEventListener('blur', () => {
       if (input.value !== '') touched.add(key);
       refreshErrors(currentIssues());
@@ -420,7 +450,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
         'label',
         { for: id },
         spec.label,
-        spec.required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, '*') : null,
+        required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, '*') : null,
       ),
       input,
       extra,
@@ -438,11 +468,46 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       const triggers = draft.triggers.map((t, i) => (i === index ? { ...t, [key]: value } : t));
       update({ ...draft, triggers });
     } else {
-      update({ ...draft, [name]: { ...draft[name], [key]: value } });
+      const next = { ...draft, [name]: { ...draft[name], [key]: value } };
+      const before = [...requiredNow.fields].join();
+      if ([...logic.requiredNow(next).fields].join() === before) {
+        update(next);
+        return;
+      }
+      // The required fields changed (e.g. a route that asks for supply-chain evidence): show it now.
+      const focused = document.activeElement?.id;
+      update(next, true);
+      if (focused) document.getElementById(focused)?.focus();
     }
   }
 
+  /**
+   * "747,000-753,000 yuan/mt" in Price low: Price low, Price high and Unit show what will be
+   * written, without overwriting a Price high or Unit the user typed.
+   */
+  function splitPriceRange(
+    input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  ): void {
+    const split = logic.splitPrice(input.value);
+    const s = draft.snapshot;
+    if (split === null || (s.priceHigh ?? '').trim() !== '') return;
+    const next: DraftFields = { ...s, priceLow: split.low, priceHigh: split.high };
+    if (split.unit !== null && (s.unit ?? '').trim() === '') next.unit = split.unit;
+    const highKey = fieldKey('snapshot', 0, 'priceHigh');
+    const high = handles.get(highKey);
+    high?.details?.setAttribute('open', '');
+    touched.add(highKey);
+    update({ ...draft, snapshot: next });
+    input.value = split.low;
+    if (high) high.input.value = split.high;
+    const unit = handles.get(fieldKey('snapshot', 0, 'unit'));
+    if (unit && next.unit !== undefined) unit.input.value = next.unit;
+    refresh();
+  }
+
   function update(next: ReviewDraft, rerender = false): void {
+    // A new review has begun: "Review recorded" no longer describes what is on screen.
+    message.clearIf('success');
     draft = next;
     deps.saveDraft(draft);
     if (rerender) render();
@@ -531,17 +596,45 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     void submit();
   });
 
+  // No confirm() (Office blocks dialogs): the clear is undoable instead.
   clearButton.addEventListener('click', () => {
+    cleared = draft;
     showAll = false;
     touched.clear();
     lastBuilt = null;
-    update(emptyDraft(), true);
+    update(logic.newDraft(), true);
     message.show(
       'info',
       'Form cleared.',
-      'The draft was emptied; nothing in the workbook changed.',
+      'Nothing in the workbook changed. Undo brings the cleared draft back.',
+      { label: 'Undo', id: 'undo-clear', run: undoClear },
     );
   });
+
+  function undoClear(): void {
+    if (cleared === null) return;
+    const restored = cleared;
+    cleared = null;
+    update(restored, true);
+    message.show('info', 'Draft restored.', 'The cleared draft is back as it was.');
+    body.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }
+
+  /** Issues in the order their fields appear on screen (issues without a field last). */
+  function inFormOrder(issues: readonly FormIssue[]): FormIssue[] {
+    const order = [...handles.keys()];
+    const rank = (i: FormIssue) => {
+      const at = order.indexOf(fieldKey(i.section, i.index, i.field));
+      return at === -1 ? order.length : at;
+    };
+    return [...issues].sort((a, b) => rank(a) - rank(b));
+  }
+
+  function goTo(handle: FieldHandle): void {
+    handle.details?.setAttribute('open', '');
+    handle.input.focus();
+    handle.wrapper.scrollIntoView?.({ block: 'nearest' });
+  }
 
   async function submit(): Promise<void> {
     if (busy || readOnly !== null) return;
@@ -553,27 +646,39 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
         handles
           .get(fieldKey(issue.section, issue.index, issue.field))
           ?.details?.setAttribute('open', '');
-      const lines = outcome.issues.map((issue) => {
+      const ordered = inFormOrder(outcome.issues);
+      const lines = ordered.map((issue) => {
         const handle = handles.get(fieldKey(issue.section, issue.index, issue.field));
         const where =
           issue.section === 'triggers'
             ? `Trigger ${issue.index + 1}`
             : issue.section === 'pane'
-              ? 'Pane'
+              ? ''
               : SECTION_TITLE[issue.section];
-        return handle
-          ? `${where} · ${handle.label}: ${issue.message}`
-          : `${where}: ${issue.message}`;
+        // Messages usually name their field already ("Exit fixed costs: cannot read…"): once is enough.
+        const named =
+          handle && !issue.message.startsWith(handle.label)
+            ? `${handle.label}: ${issue.message}`
+            : issue.message;
+        const text = where ? `${where} · ${named}` : named;
+        if (!handle) return text;
+        return h('button', {
+          type: 'button',
+          class: 'linklike',
+          'data-goto': fieldKey(issue.section, issue.index, issue.field),
+          text,
+          onclick: () => goTo(handle),
+        });
       });
       message.show(
         'error',
         `Nothing was written: ${lines.length} field${lines.length === 1 ? ' needs' : 's need'} attention.`,
         lines,
       );
-      const first = outcome.issues
+      const first = ordered
         .map((i) => handles.get(fieldKey(i.section, i.index, i.field)))
         .find(Boolean);
-      first?.input.focus();
+      if (first) goTo(first);
       return;
     }
     const fingerprint = JSON.stringify([
@@ -599,7 +704,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     lastBuilt = null;
     showAll = false;
     touched.clear();
-    update(emptyDraft(), true);
+    update(logic.newDraft(), true);
     message.show(
       'success',
       'Review recorded.',
@@ -626,6 +731,8 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     element,
     recordedBy: () => recordedBy.trim(),
     setReadOnly(reason) {
+      // "Review recorded" next to "Writing blocked" would contradict it.
+      if (reason !== null) message.clearIf('success');
       readOnly = reason;
       submitButton.disabled = reason !== null || busy;
       readOnlyNote.hidden = reason === null;

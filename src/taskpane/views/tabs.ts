@@ -84,8 +84,9 @@ export function createTabs(specs: readonly TabSpec[], label: string): Tabs {
     setCount(id, count) {
       const el = counts.get(id);
       if (!el) return;
-      el.hidden = count === null;
-      el.textContent = count === null ? '' : String(count);
+      // Nothing due needs no badge: a "0" reads as something to look at.
+      el.hidden = count === null || count === 0;
+      el.textContent = count === null || count === 0 ? '' : String(count);
       if (count === 0) el.setAttribute('data-zero', '');
       else el.removeAttribute('data-zero');
     },

@@ -1,0 +1,255 @@
+/**
+ * The desk record in the preview page: a failed write keeps the form and a retry lands every row
+ * once; a trigger's Threshold drives its status; a colleague's rename is named as one; the queue
+ * speaks in Excel's row numbers. Same harness and page as taskpane.test.ts.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, servePreview, watchPage, type Served } from './harness';
+
+jest.setTimeout(60_000);
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await servePreview();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function open(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(10_000);
+  const { errors } = await watchPage(page);
+  await page.goto(`${served.url}/preview.html`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('#submit-review:not([disabled])');
+  await page.waitForFunction(() => performance.getEntriesByName('desk:interactive').length > 0);
+  return { page, errors };
+}
+
+/** The browser's local day and date-time, `offset` days/hours away. */
+const localDay = (page: Page, offsetDays = 0) =>
+  page.evaluate((offset) => {
+    const d = new Date();
+    d.setDate(d.getDate() + offset);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }, offsetDays);
+const localDateTime = (page: Page, offsetHours: number) =>
+  page.evaluate((offset) => {
+    const d = new Date(Date.now() + offset * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, offsetHours);
+
+const field = (section: string, index: number, key: string) => `#f-${section}-${index}-${key}`;
+
+async function fillReview(page: Page, overrides: Record<string, string> = {}): Promise<void> {
+  const day = await localDay(page);
+  const values: Record<string, string> = {
+    '#f-recorded-by': 'E2E analyst',
+    [field('snapshot', 0, 'reviewDate')]: day,
+    [field('snapshot', 0, 'noteType')]: 'research handoff note',
+    [field('snapshot', 0, 'product')]: 'NdPr oxide',
+    [field('snapshot', 0, 'priceLow')]: '747,000-753,000 yuan/mt',
+    [field('snapshot', 0, 'quoteTime')]: await localDateTime(page, -2),
+    [field('snapshot', 0, 'sourceLabel')]: 'SMM Rare Earth Weekly Review',
+    [field('snapshot', 0, 'sourceState')]: 'market',
+    [field('snapshot', 0, 'priceKind')]: 'assessment range',
+    [field('snapshot', 0, 'dataBasis')]: 'transaction',
+    [field('snapshot', 0, 'finalRead')]: 'confirmed',
+    [field('snapshot', 0, 'nextReviewOwner')]: 'Desk lead',
+    [field('exposure', 0, 'exposureRoute')]: 'physical metal',
+    [field('exposure', 0, 'instrument')]: 'NdPr oxide warehouse lot',
+    [field('exposure', 0, 'quantity')]: '2,000',
+    [field('exposure', 0, 'unit')]: 'kg',
+    [field('exposure', 0, 'priceUnit')]: 'USD/kg',
+    [field('exposure', 0, 'bid')]: '62.5',
+    [field('exposure', 0, 'ask')]: '63.5',
+    [field('exposure', 0, 'positionRole')]: 'Magnet demand exposure',
+    [field('exposure', 0, 'owner')]: 'Desk lead',
+    [field('exposure', 0, 'asOf')]: day,
+    [field('triggers', 0, 'owner')]: 'Desk lead',
+    [field('triggers', 0, 'openQuestion')]: 'Does the rise hold after the holiday?',
+    [field('triggers', 0, 'evidenceRequest')]: 'Next SMM weekly review',
+    [field('triggers', 0, 'dueDate')]: await localDay(page, 7),
+    [field('triggers', 0, 'triggerType')]: 'source age',
+    [field('triggers', 0, 'nextAction')]: 'monitor',
+    ...overrides,
+  };
+  await page.$$eval('#review-form details.more', (all) =>
+    all.forEach((d) => d.setAttribute('open', '')),
+  );
+  for (const [selector, value] of Object.entries(values)) {
+    const tag = await page.$eval(selector, (el) => el.tagName);
+    if (tag === 'SELECT') await page.selectOption(selector, value);
+    else await page.fill(selector, value);
+  }
+}
+
+/** One workbook table's rendered rows: header → displayed text. */
+function tableRows(page: Page, table: string): Promise<Record<string, string>[]> {
+  return page.$$eval(`[data-table-name="${table}"] tbody tr`, (rows) =>
+    rows.map((tr) => {
+      const values: Record<string, string> = {};
+      tr.querySelectorAll<HTMLElement>('td[data-header]').forEach((td) => {
+        values[td.dataset.header ?? ''] = td.querySelector('.cell-value')?.textContent ?? '';
+      });
+      return values;
+    }),
+  );
+}
+
+const rowCounts = async (page: Page) => [
+  (await tableRows(page, 'DeskSnapshots')).length,
+  (await tableRows(page, 'DeskExposures')).length,
+  (await tableRows(page, 'DeskTriggers')).length,
+];
+
+const statusText = (page: Page) => page.textContent('#pane-status');
+
+describe('the desk record in the preview', () => {
+  it.each([
+    ['after', [2, 2, 2]],
+    ['before', [1, 1, 1]],
+  ] as const)(
+    'a write that fails %s it is applied: the pane says so, keeps the form, and a retry lands each row once',
+    async (when, afterFailure) => {
+      const { page, errors } = await open();
+      // A first review creates the tables, so the armed failure hits the rows' own write.
+      await fillReview(page);
+      await page.click('#submit-review');
+      await page.waitForSelector('#pane-status[data-intent="success"]');
+      await expect(rowCounts(page)).resolves.toEqual([1, 1, 1]);
+      await fillReview(page);
+      await page.selectOption('#colleague-fail-when', when);
+      await page.click('#colleague-fail');
+      await expect(page.textContent('#colleague-log')).resolves.toMatch(/next write will/);
+      await page.click('#submit-review');
+      await page.waitForSelector('#pane-status[data-intent="error"]');
+      await expect(statusText(page)).resolves.toMatch(
+        /The review was not recorded\.Recording the review failed.*Your form is unchanged/s,
+      );
+      // Nothing typed is lost.
+      await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('NdPr oxide');
+      await expect(page.inputValue(field('triggers', 0, 'openQuestion'))).resolves.toBe(
+        'Does the rise hold after the holiday?',
+      );
+      await expect(rowCounts(page)).resolves.toEqual(afterFailure);
+      await screenshot(page, `record-1-write-failed-${when}`);
+      await page.click('#submit-review');
+      await page.waitForSelector('#pane-status[data-intent="success"]');
+      await expect(rowCounts(page)).resolves.toEqual([2, 2, 2]);
+      const ids = (await tableRows(page, 'DeskTriggers')).map((r) => r['Record ID']);
+      expect(new Set(ids).size).toBe(2);
+      await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('');
+      await screenshot(page, `record-2-retry-landed-${when}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('a spread-friction threshold of 500 makes 398 bps action, at record and now', async () => {
+    const { page, errors } = await open();
+    await fillReview(page, {
+      [field('exposure', 0, 'bid')]: '61.5',
+      [field('exposure', 0, 'ask')]: '64',
+      [field('triggers', 0, 'triggerType')]: 'spread friction',
+      [field('triggers', 0, 'threshold')]: '500',
+    });
+    await expect(page.textContent('[data-computed="status-0"]')).resolves.toContain('action');
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    const [trigger] = await tableRows(page, 'DeskTriggers');
+    expect(trigger).toMatchObject({
+      'Spread bps': '398',
+      Threshold: '500',
+      'Status at record': 'action',
+      'Status now': 'action',
+    });
+    const [exposure] = await tableRows(page, 'DeskExposures');
+    expect(exposure).toMatchObject({ Quantity: '2,000', 'Price unit': 'USD/kg' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names a colleague’s rename, and after Repair names the rows that break the schema', async () => {
+    const { page, errors } = await open();
+    await page.click('#tab-workbook');
+    await page.click('#insert-sample');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    await page.selectOption('#colleague-table', 'DeskSnapshots');
+    await page.selectOption('#colleague-column', 'Product');
+    await page.fill('#colleague-new-name', 'Metal');
+    await page.click('#colleague-rename');
+    await page.waitForSelector('#health [data-verdict="blocked"]', { state: 'attached' });
+    await expect(page.textContent('#health [data-table="snapshots"]')).resolves.toContain(
+      "'Product' is missing and 'Metal' is new — if a colleague renamed it, rename it back to keep the rows' values; Repair would add an empty 'Product' column.",
+    );
+    await screenshot(page, 'record-3-rename-hint');
+    await page.click('#repair');
+    await page.waitForSelector('#health [data-verdict="rows"]', { state: 'attached' });
+    const snapshots = await page.textContent('#health [data-table="snapshots"]');
+    expect(snapshots).toMatch(/3 rows break the schema \(sheet rows 2–4\): Product is required/);
+    expect(snapshots).not.toMatch(/matches the schema/);
+    await screenshot(page, 'record-4-after-repair-rows');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the queue names Excel’s row and the product; a table missing Due date lists its rows at the top', async () => {
+    const { page, errors } = await open();
+    await fillReview(page, { [field('triggers', 0, 'dueDate')]: await localDay(page) });
+    await page.click('#submit-review');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    await page.click('#tab-queue');
+    await page.waitForSelector('.queue-item');
+    const item = await page.textContent('.queue-item');
+    expect(item).toContain('DeskTriggers row 2');
+    expect(item).toContain('NdPr oxide: Does the rise hold after the holiday?');
+    await page.click('.queue-item');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    await expect(statusText(page)).resolves.toMatch(
+      /^Selected DeskTriggers row 2 \(NdPr oxide\)\.$/,
+    );
+    // A colleague deletes Due date; Repair puts it back empty: the row cannot be read.
+    await page.selectOption('#colleague-table', 'DeskTriggers');
+    await page.selectOption('#colleague-column', 'Due date');
+    await page.click('#colleague-delete');
+    await page.click('#tab-workbook');
+    await page.click('#repair');
+    await page.waitForSelector('#health [data-verdict="rows"]', { state: 'attached' });
+    await page.click('#tab-queue');
+    await page.click('#refresh-queue');
+    await page.waitForSelector('#queue-body .message-bar');
+    const first = await page.$eval('#queue-body', (el) => el.firstElementChild?.textContent ?? '');
+    expect(first).toMatch(/DeskTriggers rows that could not be read \(1\)/);
+    expect(first).toMatch(/Sheet row 2: Due date is required/);
+    await screenshot(page, 'record-5-queue-unreadable-top');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('under a newer schema, the Workbook tab explains once and no table claims to match', async () => {
+    const { page } = await open();
+    await page.click('#tab-workbook');
+    await page.click('#insert-sample');
+    await page.waitForSelector('#pane-status[data-intent="success"]');
+    await page.click('#colleague-newer');
+    await page.waitForSelector('#health [data-verdict="newer"]', { state: 'attached' });
+    const health = (await page.textContent('#health')) ?? '';
+    // One explanation (the intro): the version is stated once, not again in a footer.
+    expect(health.match(/schema version \d/g)).toHaveLength(1);
+    expect(health).not.toMatch(/matches the schema/);
+    // The banner on the other tabs points to it rather than repeating it.
+    await expect(page.textContent('#health-banner')).resolves.not.toMatch(/version \d/);
+    await screenshot(page, 'record-6-newer-once');
+    await page.close();
+  });
+});
