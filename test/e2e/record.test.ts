@@ -134,7 +134,7 @@ describe('the desk record in the preview', () => {
       await page.click('#submit-review');
       await page.waitForSelector('#pane-status[data-intent="error"]');
       await expect(statusText(page)).resolves.toMatch(
-        /The review was not recorded\.Recording the review failed.*Your form is unchanged/s,
+        /The review could not be confirmed as recorded\.Recording the review failed.*Your form is unchanged/s,
       );
       // Nothing typed is lost.
       await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('NdPr oxide');

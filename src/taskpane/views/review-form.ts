@@ -694,7 +694,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     const result = await deps.write(rows);
     setBusy(false);
     if (!result.ok) {
-      message.show('error', 'The review was not recorded.', [
+      message.show('error', 'The review could not be confirmed as recorded.', [
         result.message,
         'Your form is unchanged; fix the cause and press Record review again.',
       ]);
