@@ -1,4 +1,11 @@
-import { isDeskError, type DeskErrorCode, type Output } from '../../src/core';
+import {
+  isDeskError,
+  noteStatus,
+  type Arg,
+  type DeskErrorCode,
+  type Output,
+  type Zone,
+} from '../../src/core';
 
 /** Asserts an Excel error of the given code whose message contains `text`. */
 export function expectError(out: Output, code: DeskErrorCode, text?: string | RegExp): void {
@@ -6,4 +13,32 @@ export function expectError(out: Output, code: DeskErrorCode, text?: string | Re
   expect(out.code).toBe(code);
   if (typeof text === 'string') expect(out.message).toContain(text);
   else if (text !== undefined) expect(out.message).toMatch(text);
+}
+
+/** NOTE_STATUS's optional arguments by name; `now` is required so each suite pins its clock. */
+export interface StatusOptions {
+  readonly now: Date;
+  readonly asOf?: Arg;
+  readonly direction?: Arg;
+  readonly limits?: Arg;
+  readonly state?: Arg;
+  readonly closeout?: Arg;
+  readonly explain?: Arg;
+  readonly zone?: Zone;
+}
+
+export function statusWith(quoteTime: Arg, spread: Arg, change: Arg, o: StatusOptions): Output {
+  return noteStatus(
+    quoteTime,
+    spread,
+    change,
+    o.asOf,
+    o.direction,
+    o.limits,
+    o.state,
+    o.closeout,
+    o.explain,
+    o.now,
+    o.zone,
+  );
 }

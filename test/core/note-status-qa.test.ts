@@ -1,5 +1,5 @@
-import { excelSerialFromDate, noteStatus, parseDate, type Arg, type Zone } from '../../src/core';
-import { expectError } from './helpers';
+import { excelSerialFromDate, parseDate, type Arg, type Output, type Zone } from '../../src/core';
+import { expectError, statusWith, type StatusOptions } from './helpers';
 
 /**
  * NOTE_STATUS behaviours found in QA (time zones, explain text at the limit, empty serials,
@@ -13,34 +13,9 @@ const SHANGHAI: Zone = (ms) => ms + 8 * HOUR;
 const NEW_YORK: Zone = (ms) => ms - 5 * HOUR;
 const serial = (iso: string): number => excelSerialFromDate(new Date(iso));
 
-function status(
-  quoteTime: Arg,
-  spread: Arg,
-  change: Arg,
-  opts: {
-    asOf?: Arg;
-    direction?: Arg;
-    limits?: Arg;
-    closeout?: Arg;
-    explain?: Arg;
-    now?: Date;
-    zone?: Zone;
-  } = {},
-) {
-  return noteStatus(
-    quoteTime,
-    spread,
-    change,
-    opts.asOf,
-    opts.direction,
-    opts.limits,
-    null,
-    opts.closeout,
-    opts.explain,
-    opts.now ?? new Date('2026-11-23T12:00:00Z'),
-    opts.zone,
-  );
-}
+/** NOTE_STATUS with named optional arguments, at this suite's fixed clock. */
+const status = (q: Arg, s: Arg, c: Arg, o: Partial<StatusOptions> = {}): Output =>
+  statusWith(q, s, c, { now: new Date('2026-11-23T12:00:00Z'), ...o });
 
 describe('NOTE_STATUS time zones: ISO text with Z or an offset is an instant', () => {
   it('reads a Z quote in the desk’s wall clock, so a quote an hour old is not hindsight', () => {

@@ -5,9 +5,10 @@ import {
   excelSerialFromDate,
   noteStatus,
   type Arg,
+  type Output,
   type NoteStatusInput,
 } from '../../src/core';
-import { expectError } from './helpers';
+import { expectError, statusWith, type StatusOptions } from './helpers';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const serial = (iso: string): number => excelSerialFromDate(new Date(iso));
@@ -15,33 +16,9 @@ const CLOSED: Arg = [
   ['Mia', 'Does the Dy premium hold?', 'Ask two traders for bids', '2026-12-01'],
 ];
 
-/** NOTE_STATUS with named optional arguments. */
-function status(
-  quoteTime: Arg,
-  spread: Arg,
-  change: Arg,
-  opts: {
-    asOf?: Arg;
-    direction?: Arg;
-    limits?: Arg;
-    state?: Arg;
-    closeout?: Arg;
-    explain?: Arg;
-  } = {},
-) {
-  return noteStatus(
-    quoteTime,
-    spread,
-    change,
-    opts.asOf,
-    opts.direction,
-    opts.limits,
-    opts.state,
-    opts.closeout,
-    opts.explain,
-    NOW,
-  );
-}
+/** NOTE_STATUS with named optional arguments, at this suite's fixed clock. */
+const status = (q: Arg, s: Arg, c: Arg, o: Partial<StatusOptions> = {}): Output =>
+  statusWith(q, s, c, { now: NOW, ...o });
 
 describe('NOTE_STATUS', () => {
   it('is action when the closeout is complete and every hard check passes', () => {
