@@ -89,3 +89,75 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+// ── filling the review form (shared by the browser suites) ──
+
+/** The browser's local calendar day (due dates are local days). */
+export async function localDay(page: Page, offsetDays = 0): Promise<string> {
+  return page.evaluate((offset) => {
+    const d = new Date();
+    d.setDate(d.getDate() + offset);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }, offsetDays);
+}
+
+export async function localDateTime(page: Page, offsetHours: number): Promise<string> {
+  return page.evaluate((offset) => {
+    const d = new Date(Date.now() + offset * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, offsetHours);
+}
+
+export const field = (section: string, index: number, key: string) =>
+  `#f-${section}-${index}-${key}`;
+
+export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const tag = await page.$eval(selector, (el) => el.tagName);
+  if (tag === 'SELECT') await page.selectOption(selector, value);
+  else await page.fill(selector, value);
+}
+
+/** A complete review; `overrides` maps a field selector to its text. */
+export async function fillReview(
+  page: Page,
+  overrides: Record<string, string> = {},
+): Promise<void> {
+  const day = await localDay(page);
+  const values: Record<string, string> = {
+    '#f-recorded-by': 'E2E analyst',
+    [field('snapshot', 0, 'reviewDate')]: day,
+    [field('snapshot', 0, 'noteType')]: 'research handoff note',
+    [field('snapshot', 0, 'product')]: 'NdPr oxide',
+    [field('snapshot', 0, 'priceLow')]: '747,000-753,000 yuan/mt',
+    [field('snapshot', 0, 'quoteTime')]: await localDateTime(page, -2),
+    [field('snapshot', 0, 'sourceLabel')]: 'SMM Rare Earth Weekly Review',
+    [field('snapshot', 0, 'sourceState')]: 'market',
+    [field('snapshot', 0, 'priceKind')]: 'assessment range',
+    [field('snapshot', 0, 'dataBasis')]: 'transaction',
+    [field('snapshot', 0, 'finalRead')]: 'confirmed',
+    [field('snapshot', 0, 'nextReviewOwner')]: 'Desk lead',
+    [field('exposure', 0, 'exposureRoute')]: 'physical metal',
+    [field('exposure', 0, 'instrument')]: 'NdPr oxide warehouse lot',
+    [field('exposure', 0, 'quantity')]: '1,000',
+    [field('exposure', 0, 'unit')]: 'kg',
+    [field('exposure', 0, 'bid')]: '62.5',
+    [field('exposure', 0, 'ask')]: '63.5',
+    [field('exposure', 0, 'positionRole')]: 'Magnet demand exposure',
+    [field('exposure', 0, 'owner')]: 'Desk lead',
+    [field('exposure', 0, 'asOf')]: day,
+    [field('triggers', 0, 'owner')]: 'Desk lead',
+    [field('triggers', 0, 'openQuestion')]: 'Does the rise hold after the holiday?',
+    [field('triggers', 0, 'evidenceRequest')]: 'Next SMM weekly review',
+    [field('triggers', 0, 'dueDate')]: await localDay(page, 7),
+    [field('triggers', 0, 'triggerType')]: 'source age',
+    [field('triggers', 0, 'nextAction')]: 'monitor',
+    ...overrides,
+  };
+  // Optional fields live in closed <details>: open them all so any field can be typed.
+  await page.$$eval('#review-form details.more', (all) =>
+    all.forEach((d) => d.setAttribute('open', '')),
+  );
+  for (const [selector, value] of Object.entries(values)) await fill(page, selector, value);
+}

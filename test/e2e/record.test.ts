@@ -4,7 +4,16 @@
  * speaks in Excel's row numbers. Same harness and page as taskpane.test.ts.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, servePreview, watchPage, type Served } from './harness';
+import {
+  field,
+  fillReview,
+  launchChromium,
+  localDay,
+  screenshot,
+  servePreview,
+  watchPage,
+  type Served,
+} from './harness';
 
 jest.setTimeout(60_000);
 
@@ -33,65 +42,13 @@ async function open(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-/** The browser's local day and date-time, `offset` days/hours away. */
-const localDay = (page: Page, offsetDays = 0) =>
-  page.evaluate((offset) => {
-    const d = new Date();
-    d.setDate(d.getDate() + offset);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }, offsetDays);
-const localDateTime = (page: Page, offsetHours: number) =>
-  page.evaluate((offset) => {
-    const d = new Date(Date.now() + offset * 3_600_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  }, offsetHours);
-
-const field = (section: string, index: number, key: string) => `#f-${section}-${index}-${key}`;
-
-async function fillReview(page: Page, overrides: Record<string, string> = {}): Promise<void> {
-  const day = await localDay(page);
-  const values: Record<string, string> = {
-    '#f-recorded-by': 'E2E analyst',
-    [field('snapshot', 0, 'reviewDate')]: day,
-    [field('snapshot', 0, 'noteType')]: 'research handoff note',
-    [field('snapshot', 0, 'product')]: 'NdPr oxide',
-    [field('snapshot', 0, 'priceLow')]: '747,000-753,000 yuan/mt',
-    [field('snapshot', 0, 'quoteTime')]: await localDateTime(page, -2),
-    [field('snapshot', 0, 'sourceLabel')]: 'SMM Rare Earth Weekly Review',
-    [field('snapshot', 0, 'sourceState')]: 'market',
-    [field('snapshot', 0, 'priceKind')]: 'assessment range',
-    [field('snapshot', 0, 'dataBasis')]: 'transaction',
-    [field('snapshot', 0, 'finalRead')]: 'confirmed',
-    [field('snapshot', 0, 'nextReviewOwner')]: 'Desk lead',
-    [field('exposure', 0, 'exposureRoute')]: 'physical metal',
-    [field('exposure', 0, 'instrument')]: 'NdPr oxide warehouse lot',
+/** The shared complete review, with a 2,000 kg position priced in USD/kg. */
+const fillPricedReview = (page: Page, overrides: Record<string, string> = {}) =>
+  fillReview(page, {
     [field('exposure', 0, 'quantity')]: '2,000',
-    [field('exposure', 0, 'unit')]: 'kg',
     [field('exposure', 0, 'priceUnit')]: 'USD/kg',
-    [field('exposure', 0, 'bid')]: '62.5',
-    [field('exposure', 0, 'ask')]: '63.5',
-    [field('exposure', 0, 'positionRole')]: 'Magnet demand exposure',
-    [field('exposure', 0, 'owner')]: 'Desk lead',
-    [field('exposure', 0, 'asOf')]: day,
-    [field('triggers', 0, 'owner')]: 'Desk lead',
-    [field('triggers', 0, 'openQuestion')]: 'Does the rise hold after the holiday?',
-    [field('triggers', 0, 'evidenceRequest')]: 'Next SMM weekly review',
-    [field('triggers', 0, 'dueDate')]: await localDay(page, 7),
-    [field('triggers', 0, 'triggerType')]: 'source age',
-    [field('triggers', 0, 'nextAction')]: 'monitor',
     ...overrides,
-  };
-  await page.$$eval('#review-form details.more', (all) =>
-    all.forEach((d) => d.setAttribute('open', '')),
-  );
-  for (const [selector, value] of Object.entries(values)) {
-    const tag = await page.$eval(selector, (el) => el.tagName);
-    if (tag === 'SELECT') await page.selectOption(selector, value);
-    else await page.fill(selector, value);
-  }
-}
+  });
 
 /** One workbook table's rendered rows: header → displayed text. */
 function tableRows(page: Page, table: string): Promise<Record<string, string>[]> {
@@ -123,11 +80,11 @@ describe('the desk record in the preview', () => {
     async (when, afterFailure) => {
       const { page, errors } = await open();
       // A first review creates the tables, so the armed failure hits the rows' own write.
-      await fillReview(page);
+      await fillPricedReview(page);
       await page.click('#submit-review');
       await page.waitForSelector('#pane-status[data-intent="success"]');
       await expect(rowCounts(page)).resolves.toEqual([1, 1, 1]);
-      await fillReview(page);
+      await fillPricedReview(page);
       await page.selectOption('#colleague-fail-when', when);
       await page.click('#colleague-fail');
       await expect(page.textContent('#colleague-log')).resolves.toMatch(/next write will/);
@@ -157,7 +114,7 @@ describe('the desk record in the preview', () => {
 
   it('a spread-friction threshold of 500 makes 398 bps action, at record and now', async () => {
     const { page, errors } = await open();
-    await fillReview(page, {
+    await fillPricedReview(page, {
       [field('exposure', 0, 'bid')]: '61.5',
       [field('exposure', 0, 'ask')]: '64',
       [field('triggers', 0, 'triggerType')]: 'spread friction',
@@ -205,7 +162,7 @@ describe('the desk record in the preview', () => {
 
   it('the queue names Excel’s row and the product; a table missing Due date lists its rows at the top', async () => {
     const { page, errors } = await open();
-    await fillReview(page, { [field('triggers', 0, 'dueDate')]: await localDay(page) });
+    await fillPricedReview(page, { [field('triggers', 0, 'dueDate')]: await localDay(page) });
     await page.click('#submit-review');
     await page.waitForSelector('#pane-status[data-intent="success"]');
     await page.click('#tab-queue');

@@ -5,7 +5,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ROOT, launchChromium, screenshot, servePreview, watchPage, type Served } from './harness';
+import {
+  ROOT,
+  field,
+  fill,
+  fillReview,
+  launchChromium,
+  localDay,
+  screenshot,
+  servePreview,
+  watchPage,
+  type Served,
+} from './harness';
 
 jest.setTimeout(60_000);
 
@@ -40,72 +51,6 @@ async function open(): Promise<Opened> {
   await page.waitForSelector('#submit-review:not([disabled])');
   await page.waitForFunction(() => performance.getEntriesByName('desk:interactive').length > 0);
   return { page, errors };
-}
-
-/** The browser's local calendar day (due dates are local days). */
-async function today(page: Page, offsetDays = 0): Promise<string> {
-  return page.evaluate((offset) => {
-    const d = new Date();
-    d.setDate(d.getDate() + offset);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }, offsetDays);
-}
-
-async function localDateTime(page: Page, offsetHours: number): Promise<string> {
-  return page.evaluate((offset) => {
-    const d = new Date(Date.now() + offset * 3_600_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  }, offsetHours);
-}
-
-const field = (section: string, index: number, key: string) => `#f-${section}-${index}-${key}`;
-
-async function fill(page: Page, selector: string, value: string): Promise<void> {
-  const tag = await page.$eval(selector, (el) => el.tagName);
-  if (tag === 'SELECT') await page.selectOption(selector, value);
-  else await page.fill(selector, value);
-}
-
-/** A complete review; `overrides` maps a field selector to its text. */
-async function fillReview(page: Page, overrides: Record<string, string> = {}): Promise<void> {
-  const day = await today(page);
-  const values: Record<string, string> = {
-    '#f-recorded-by': 'E2E analyst',
-    [field('snapshot', 0, 'reviewDate')]: day,
-    [field('snapshot', 0, 'noteType')]: 'research handoff note',
-    [field('snapshot', 0, 'product')]: 'NdPr oxide',
-    [field('snapshot', 0, 'priceLow')]: '747,000-753,000 yuan/mt',
-    [field('snapshot', 0, 'quoteTime')]: await localDateTime(page, -2),
-    [field('snapshot', 0, 'sourceLabel')]: 'SMM Rare Earth Weekly Review',
-    [field('snapshot', 0, 'sourceState')]: 'market',
-    [field('snapshot', 0, 'priceKind')]: 'assessment range',
-    [field('snapshot', 0, 'dataBasis')]: 'transaction',
-    [field('snapshot', 0, 'finalRead')]: 'confirmed',
-    [field('snapshot', 0, 'nextReviewOwner')]: 'Desk lead',
-    [field('exposure', 0, 'exposureRoute')]: 'physical metal',
-    [field('exposure', 0, 'instrument')]: 'NdPr oxide warehouse lot',
-    [field('exposure', 0, 'quantity')]: '1,000',
-    [field('exposure', 0, 'unit')]: 'kg',
-    [field('exposure', 0, 'bid')]: '62.5',
-    [field('exposure', 0, 'ask')]: '63.5',
-    [field('exposure', 0, 'positionRole')]: 'Magnet demand exposure',
-    [field('exposure', 0, 'owner')]: 'Desk lead',
-    [field('exposure', 0, 'asOf')]: day,
-    [field('triggers', 0, 'owner')]: 'Desk lead',
-    [field('triggers', 0, 'openQuestion')]: 'Does the rise hold after the holiday?',
-    [field('triggers', 0, 'evidenceRequest')]: 'Next SMM weekly review',
-    [field('triggers', 0, 'dueDate')]: await today(page, 7),
-    [field('triggers', 0, 'triggerType')]: 'source age',
-    [field('triggers', 0, 'nextAction')]: 'monitor',
-    ...overrides,
-  };
-  // Optional fields live in closed <details>: open them all so any field can be typed.
-  await page.$$eval('#review-form details.more', (all) =>
-    all.forEach((d) => d.setAttribute('open', '')),
-  );
-  for (const [selector, value] of Object.entries(values)) await fill(page, selector, value);
 }
 
 /** The rendered rows of one workbook table: header → cell text, plus formula text where the cell holds one. */
@@ -300,7 +245,7 @@ describe('task pane preview', () => {
 
   it('the review queue lists a due trigger; clicking it selects the row', async () => {
     const { page, errors } = await open();
-    await fillReview(page, { [field('triggers', 0, 'dueDate')]: await today(page) });
+    await fillReview(page, { [field('triggers', 0, 'dueDate')]: await localDay(page) });
     await page.click('#submit-review');
     await page.waitForSelector('#pane-status[data-intent="success"]');
     await page.click('#tab-queue');
@@ -558,11 +503,11 @@ describe('task pane preview: form and validation (QA findings)', () => {
   it('review date defaults to today; a quote after the review day and a due date before it are field errors', async () => {
     const { page, errors } = await open();
     await expect(page.inputValue(field('snapshot', 0, 'reviewDate'))).resolves.toBe(
-      await today(page),
+      await localDay(page),
     );
     await fillReview(page, {
-      [field('snapshot', 0, 'reviewDate')]: await today(page, -3),
-      [field('triggers', 0, 'dueDate')]: await today(page, -10),
+      [field('snapshot', 0, 'reviewDate')]: await localDay(page, -3),
+      [field('triggers', 0, 'dueDate')]: await localDay(page, -10),
     });
     await page.click('#submit-review');
     await page.waitForSelector('#pane-status[data-intent="error"]');
