@@ -10,7 +10,7 @@ import {
   UNITS,
 } from '../../src/core';
 import { divide, fromNumber } from '../../src/core/calc/decimal-fast';
-import { exactPath } from '../../src/core/calc/exact';
+import { decimalOnly } from './helpers';
 import { fcParams } from './fc-seed';
 
 /** A value as typed in a cell: up to 6 decimals. */
@@ -22,15 +22,6 @@ const typed = (max = 1e9) =>
 const longDecimal = fc
   .tuple(fc.bigInt({ min: 1n, max: 10n ** 40n }), fc.integer({ min: 0, max: 45 }))
   .map(([m, k]) => new D(`${m}e-${k}`));
-
-function decimalOnly<T>(f: () => T): T {
-  exactPath.enabled = false;
-  try {
-    return f();
-  } finally {
-    exactPath.enabled = true;
-  }
-}
 
 describe('faster decimal routes give the values decimal.js gives', () => {
   it('fromNumber(x) is new D(x) for typed values and for any double', () => {

@@ -6,6 +6,7 @@ import {
   type Output,
   type Zone,
 } from '../../src/core';
+import { exactPath } from '../../src/core/calc/exact';
 
 /** Asserts an Excel error of the given code whose message contains `text`. */
 export function expectError(out: Output, code: DeskErrorCode, text?: string | RegExp): void {
@@ -41,4 +42,14 @@ export function statusWith(quoteTime: Arg, spread: Arg, change: Arg, o: StatusOp
     o.now,
     o.zone,
   );
+}
+
+/** Runs `f` with the exact double shortcut off, i.e. decimal.js all the way. */
+export function decimalOnly<T>(f: () => T): T {
+  exactPath.enabled = false;
+  try {
+    return f();
+  } finally {
+    exactPath.enabled = true;
+  }
 }

@@ -13,7 +13,7 @@ import {
   UNITS,
   type Output,
 } from '../../src/core';
-import { exactPath } from '../../src/core/calc/exact';
+import { decimalOnly } from './helpers';
 import { fcParams } from './fc-seed';
 
 /** A value as typed in a cell: up to 4 decimals, so m / 10^k is the double Excel holds. */
@@ -29,16 +29,6 @@ const num = (out: Output): number => {
   if (typeof out !== 'number') throw new Error(`expected a number, got ${JSON.stringify(out)}`);
   return out;
 };
-
-/** Result with the exact double shortcut off, i.e. decimal.js all the way. */
-function decimalOnly<T>(f: () => T): T {
-  exactPath.enabled = false;
-  try {
-    return f();
-  } finally {
-    exactPath.enabled = true;
-  }
-}
 
 describe('properties', () => {
   it('RATIO(a, b) × RATIO(b, a) = 1 (exactly in decimals, to a double’s precision in Excel)', () => {
