@@ -13,11 +13,13 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { FluentTokensCss } = require('./scripts/fluent-tokens.cjs');
 
 const DEV_ORIGIN = 'https://localhost:3000/';
 /** Where production dist/ is hosted. The default is a placeholder: set DESK_ORIGIN before deploying. */
 const PRODUCTION_ORIGIN = withSlash(process.env.DESK_ORIGIN || 'https://desk.example.com/');
 const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
+const TASKPANE_CSS = path.resolve(__dirname, 'src/taskpane/taskpane.css');
 
 function withSlash(origin) {
   return origin.endsWith('/') ? origin : `${origin}/`;
@@ -89,6 +91,7 @@ function addinConfig(mode, serving) {
         template: './src/commands/commands.html',
         chunks: ['commands'],
       }),
+      new FluentTokensCss({ css: [TASKPANE_CSS] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -125,6 +128,7 @@ function previewConfig(mode) {
     entry: { preview: entry },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'preview.html', template, chunks: ['preview'] }),
+      new FluentTokensCss({ css: [TASKPANE_CSS, path.join(dir, 'preview.css')] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
