@@ -49,7 +49,7 @@ class FluentTokensCss {
           compilation.fileDependencies.addAll(this.css);
           compilation.fileDependencies.add(pkg);
           try {
-            // Fresh on every build (watch mode), never a cached copy of the theme.
+            // The stylesheets are re-read on every build (watch mode); a package upgrade needs a restart.
             const { version } = JSON.parse(fs.readFileSync(pkg, 'utf8'));
             const { webLightTheme } = require('@fluentui/tokens');
             const text = tokensCss(
