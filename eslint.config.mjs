@@ -20,6 +20,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-dev/**',
       'dist-preview/**',
       'node_modules/**',
       'build-tsc/**',

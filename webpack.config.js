@@ -1,10 +1,13 @@
 /*
- * Builds the add-in into dist/ (functions, task pane, ribbon commands, functions.json, manifest,
- * icons) and, with `--env preview`, the offline task-pane preview into dist-preview/.
+ * Builds the add-in (functions, task pane, ribbon commands, functions.json, manifest, icons, the
+ * generated tokens.css) and, with `--env preview`, the offline task-pane preview. Each kind of build
+ * has its own folder, so dist/ only ever holds what `npm run build` made:
  *
  *   npm run build          production dist/, manifest URLs rewritten to $DESK_ORIGIN
- *   npm run build:dev      development dist/, manifest keeps https://localhost:3000/
- *   npm run dev-server     https://localhost:3000 with the Office dev certificates
+ *   npm run build:dev      development dist-dev/, manifest keeps https://localhost:3000/
+ *   npm run watch          the same, rebuilt on every change
+ *   npm run dev-server     serves (and writes) dist-dev/ on https://localhost:3000 with the Office
+ *                          dev certificates; `npm start` runs it
  *   npm run build:preview  dist-preview/preview.html (never part of dist/)
  */
 const fs = require('fs');
@@ -13,11 +16,13 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { FluentTokensCss } = require('./scripts/fluent-tokens.cjs');
 
 const DEV_ORIGIN = 'https://localhost:3000/';
 /** Where production dist/ is hosted. The default is a placeholder: set DESK_ORIGIN before deploying. */
 const PRODUCTION_ORIGIN = withSlash(process.env.DESK_ORIGIN || 'https://desk.example.com/');
 const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
+const TASKPANE_CSS = path.resolve(__dirname, 'src/taskpane/taskpane.css');
 
 function withSlash(origin) {
   return origin.endsWith('/') ? origin : `${origin}/`;
@@ -60,7 +65,7 @@ function common(mode, outDir) {
 
 function addinConfig(mode, serving) {
   const production = mode === 'production';
-  const dist = path.resolve(__dirname, 'dist');
+  const dist = path.resolve(__dirname, production ? 'dist' : 'dist-dev');
   const taskpaneEntry = './src/taskpane/taskpane.ts';
   return {
     ...common(mode, dist),
@@ -89,6 +94,7 @@ function addinConfig(mode, serving) {
         template: './src/commands/commands.html',
         chunks: ['commands'],
       }),
+      new FluentTokensCss({ css: [TASKPANE_CSS] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -125,6 +131,7 @@ function previewConfig(mode) {
     entry: { preview: entry },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'preview.html', template, chunks: ['preview'] }),
+      new FluentTokensCss({ css: [TASKPANE_CSS, path.join(dir, 'preview.css')] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -148,10 +155,15 @@ function devServer() {
   }
   const [ca, cert, key] = files.map((f) => fs.readFileSync(f));
   return {
+    // Only this machine: the certificates are for localhost, and the build is nobody else's business.
+    host: 'localhost',
     port: Number(process.env.DESK_DEV_PORT || 3000),
     server: { type: 'https', options: { ca, cert, key } },
     headers: { 'Access-Control-Allow-Origin': '*' },
     static: false,
+    // What is served is also on disk in dist-dev/, so it can be inspected or validated
+    // (`npm run validate -- --dist dist-dev manifest.xml`).
+    devMiddleware: { writeToDisk: true },
     // No hot reload or dev client: the JavaScript-only custom-functions runtime has no DOM or
     // WebSocket for webpack's client code, and a reload inside Office would not pick it up anyway.
     hot: false,

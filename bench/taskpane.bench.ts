@@ -30,14 +30,16 @@ function sizeRows(): BenchRow[] {
       },
     ];
   const kb = gzipKb(js);
-  const css = join(ROOT, 'dist', 'taskpane.css');
+  // The stylesheets the page links: the generated Fluent tokens, then the pane's own.
+  const css = ['tokens.css', 'taskpane.css'].map((f) => join(ROOT, 'dist', f)).filter(existsSync);
+  const cssKb = css.reduce((sum, f) => sum + gzipKb(f), 0);
   return [
     {
       group: 'task pane',
       name: 'taskpane.js (gzip -9)',
       value: `${kb.toFixed(1)} KB`,
       target: `≤ ${TARGET_KB} KB`,
-      note: `${kb <= TARGET_KB ? 'within target' : 'OVER TARGET'}; office.js excluded${existsSync(css) ? `; + taskpane.css ${gzipKb(css).toFixed(1)} KB` : ''}`,
+      note: `${kb <= TARGET_KB ? 'within target' : 'OVER TARGET'}; office.js excluded${css.length > 0 ? `; + tokens.css and taskpane.css ${cssKb.toFixed(1)} KB` : ''}`,
     },
   ];
 }

@@ -5,19 +5,19 @@
 //  Linux (no Excel desktop): builds, serves https://localhost:3000 with the Office dev certificates
 //    and prints how to sideload manifest.xml into Excel on the web. It sideloads nothing itself and
 //    never says it did (office-addin-debugging prints "Platform not supported: linux" and exits 0).
+// Either way the development build lives in dist-dev/ (what the server serves); dist/ is only ever
+// written by `npm run build`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CERTS, ensureCertificates } from './dev-certs.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) =>
   join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const PORT = Number(process.env.DESK_DEV_PORT || 3000);
-const CERT_DIR = join(homedir(), '.office-addin-dev-certs');
-const CERTS = ['ca.crt', 'localhost.crt', 'localhost.key'].map((f) => join(CERT_DIR, f));
 const PID_FILE = join(ROOT, 'node_modules', '.cache', 'desk-dev-server.pid');
 
 function run(command, args) {
@@ -27,22 +27,6 @@ function run(command, args) {
       `\n✗ ${[command, ...args].join(' ')} failed (exit ${result.status ?? result.signal})`,
     );
     process.exit(result.status || 1);
-  }
-}
-
-function ensureCertificates() {
-  if (CERTS.every(existsSync)) return;
-  console.log('No Office dev certificates yet: running office-addin-dev-certs install.');
-  // It writes the files, then tries sudo to trust the CA (absent here) and still exits 0:
-  // the files on disk are what counts.
-  spawnSync(bin('office-addin-dev-certs'), ['install', '--days', '365'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  const missing = CERTS.filter((f) => !existsSync(f));
-  if (missing.length > 0) {
-    console.error(`✗ still missing: ${missing.join(', ')}`);
-    process.exit(1);
   }
 }
 
@@ -76,7 +60,9 @@ function ping(url) {
 
 async function linux() {
   ensureCertificates();
-  run(bin('webpack'), ['--mode', 'development']); // dist/ for `npm run validate`; the server builds in memory
+  // Fail fast, with the compiler's own message, before a server starts; the server then rebuilds
+  // into the same dist-dev/ on every change.
+  run(bin('webpack'), ['--mode', 'development', '--stats', 'errors-warnings']);
   const server = spawn(bin('webpack'), ['serve', '--mode', 'development'], {
     cwd: ROOT,
     stdio: 'inherit',
@@ -103,9 +89,10 @@ async function linux() {
   const manifest = join(ROOT, 'manifest.xml');
   console.log(`
 ================================================================================
- Serving the add-in at https://localhost:${PORT}/ (functions.js, functions.json,
- taskpane.html, commands.html, assets/). NOTHING HAS BEEN SIDELOADED: Excel
- desktop does not exist on Linux. To use it in Excel on the web:
+ Serving the development build (dist-dev/: functions.js, functions.json,
+ taskpane.html, commands.html, assets/) at https://localhost:${PORT}/.
+ NOTHING HAS BEEN SIDELOADED: Excel desktop does not exist on Linux. To use it
+ in Excel on the web:
 
  1. On this machine, trust the dev CA once so the browser accepts localhost:
       ${CERTS[0]}

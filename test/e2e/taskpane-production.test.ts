@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { webLightTheme } from '@fluentui/tokens';
 import { ROOT, launchChromium, screenshot, servePreview, type Served } from './harness';
 
 jest.setTimeout(30_000);
@@ -81,10 +82,31 @@ it('loads office.js and the pane under its CSP; nothing of ours is blocked', asy
       `${served.url}/taskpane.html`,
       `${OFFICE_CDN}office.js`,
       `${served.url}/taskpane.js`,
+      `${served.url}/tokens.css`,
       `${served.url}/taskpane.css`,
     ]),
   );
+  // The look comes from @fluentui/tokens through the generated tokens.css, loaded under the CSP.
+  const look = await page.evaluate(() => {
+    const body = getComputedStyle(document.body);
+    return {
+      brand: getComputedStyle(document.documentElement).getPropertyValue('--colorBrandBackground'),
+      fontFamily: body.fontFamily,
+      color: body.color,
+    };
+  });
+  expect(look).toEqual({
+    brand: webLightTheme.colorBrandBackground,
+    fontFamily: webLightTheme.fontFamilyBase.replace(/'/g, '"'),
+    color: rgb(webLightTheme.colorNeutralForeground1),
+  });
   expect(pageErrors).toEqual([]);
   await screenshot(page, '00-production-outside-excel');
   await page.close();
 });
+
+/** '#242424' → 'rgb(36, 36, 36)', as getComputedStyle reports a colour. */
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}

@@ -22,6 +22,45 @@ jest.setTimeout(60_000);
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
+interface ReflowFace {
+  readonly name: string;
+  readonly slug: string;
+  /** A CSS font-family forced on the whole pane, or null for the pane's own stack. */
+  readonly family: string | null;
+  readonly bold: boolean;
+  /** The platform face Chromium must have rendered with (the check that the fonts are really there). */
+  readonly rendered: string;
+  /** Debian package that provides it (installed by .ci/run). */
+  readonly package: string;
+}
+
+const REFLOW_FACES: readonly ReflowFace[] = [
+  {
+    name: 'default face: Fluent stack, Roboto',
+    slug: 'default',
+    family: null,
+    bold: false,
+    rendered: 'Roboto',
+    package: 'fonts-roboto-unhinted',
+  },
+  {
+    name: 'widest face: DejaVu Sans',
+    slug: 'dejavu',
+    family: "'DejaVu Sans'",
+    bold: false,
+    rendered: 'DejaVu Sans',
+    package: 'fonts-dejavu-core',
+  },
+  {
+    name: 'widest face, bold: DejaVu Sans Bold',
+    slug: 'dejavu-bold',
+    family: "'DejaVu Sans'",
+    bold: true,
+    rendered: 'DejaVu Sans',
+    package: 'fonts-dejavu-core',
+  },
+];
+
 let served: Served;
 let browser: Browser;
 
@@ -542,40 +581,163 @@ describe('task pane preview: form and validation (QA findings)', () => {
     await page.close();
   });
 
-  it('reflows at 320 px and 200% zoom with no horizontal scrolling', async () => {
-    const { page, errors } = await open();
-    await page.setViewportSize({ width: 320, height: 800 });
-    await page.evaluate(() => {
-      (document.querySelector('.preview-layout') as HTMLElement).style.gridTemplateColumns =
-        '320px minmax(0, 1fr)';
-      (document.querySelector('#app') as HTMLElement).style.zoom = '2';
-    });
-    await page.click('#submit-review');
-    await page.waitForSelector('#pane-status[data-intent="error"]');
-    const overflow = await page.$eval('.preview-pane-frame', (frame) => {
-      const box = frame.getBoundingClientRect();
-      const pane = frame.querySelector('.pane') as HTMLElement;
-      const clear = frame.querySelector('#clear-review') as HTMLElement;
-      return {
-        pane: pane.scrollWidth - pane.clientWidth,
-        frame: frame.scrollWidth - frame.clientWidth,
-        clearRight: clear.getBoundingClientRect().right - box.right,
-      };
-    });
-    await page.locator('.preview-pane-frame').screenshot({
-      path: await screenshotPath('23-zoom-200-320-form'),
-    });
-    await page.$eval('.preview-pane-frame', (frame) => frame.scrollTo(0, 0));
-    await page.locator('.preview-pane-frame').screenshot({
-      path: await screenshotPath('23-zoom-200-320-top'),
-    });
-    expect(overflow.pane).toBeLessThanOrEqual(0);
-    expect(overflow.frame).toBeLessThanOrEqual(0);
-    expect(overflow.clearRight).toBeLessThanOrEqual(0);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  // Each face the pane must hold with: the pane's own font stack (Fluent's fontFamilyBase, which
+  // resolves to Roboto once .ci/run has installed fonts-roboto-unhinted), and DejaVu Sans — among
+  // the widest sans faces, the only one a fresh Debian machine has — in its regular and bold cuts.
+  it.each(REFLOW_FACES)(
+    'reflows at 320 px and 200% zoom with no horizontal scrolling ($name)',
+    async (face) => {
+      const { page, errors } = await open();
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.evaluate(
+        ({ family, bold }) => {
+          (document.querySelector('.preview-layout') as HTMLElement).style.gridTemplateColumns =
+            '320px minmax(0, 1fr)';
+          (document.querySelector('#app') as HTMLElement).style.zoom = '2';
+          if (family === null) return;
+          // A constructed sheet (CSSOM), which the page's CSP allows, unlike an inline <style>.
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync(
+            `#app, #app * { font-family: ${family} !important;` +
+              `${bold ? ' font-weight: 700 !important;' : ''} }`,
+          );
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        },
+        { family: face.family, bold: face.bold },
+      );
+      const slug = face.slug;
+
+      // New review, at its widest: two triggers (both with Remove), every optional field open, every error shown.
+      await page.click('[data-action="add-trigger"]');
+      await page.$$eval('#review-form details.more', (all) =>
+        all.forEach((d) => d.setAttribute('open', '')),
+      );
+      await page.click('#submit-review');
+      await page.waitForSelector('#pane-status[data-intent="error"]');
+      await expectFace(page, face, ['#submit-review', '[data-trigger="1"] h3', '.pane-header h1']);
+      await expectReflow(page, 'New review');
+      await frameShot(page, `23-zoom-200-320-${slug}-form-top`, '.pane-header');
+      await frameShot(page, `23-zoom-200-320-${slug}-trigger`, '[data-trigger="1"] .trigger-head');
+      await frameShot(page, `23-zoom-200-320-${slug}-form`, '#clear-review');
+
+      // Workbook: sample data, then a colleague's rename, so health shows drift and Repair.
+      await page.click('#tab-workbook');
+      await page.click('#insert-sample');
+      await page.waitForSelector('#pane-status[data-intent="success"]');
+      await page.selectOption('#colleague-table', 'DeskTriggers');
+      await page.selectOption('#colleague-column', 'Missing source');
+      await page.fill('#colleague-new-name', 'Source we lack for this trigger');
+      await page.click('#colleague-rename');
+      await page.waitForSelector('#health [data-verdict="drifted"]', { state: 'attached' });
+      await expectReflow(page, 'Workbook');
+      await frameShot(page, `23-zoom-200-320-${slug}-workbook`, '#health');
+
+      // Review queue, listing the overdue sample triggers.
+      await page.click('#tab-queue');
+      await page.waitForSelector('.queue-item');
+      await expectReflow(page, 'Review queue');
+      await frameShot(page, `23-zoom-200-320-${slug}-queue`, '.tablist');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
+
+/** Asks Chromium (DevTools protocol) which installed face drew each element's text, so a missing font fails loudly instead of falling back. */
+async function expectFace(page: Page, face: ReflowFace, selectors: string[]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const drawn: Record<string, string[]> = {};
+  for (const selector of selectors) {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    drawn[selector] = fonts.map((f) => f.familyName);
+  }
+  await cdp.detach();
+  const expected = Object.fromEntries(selectors.map((s) => [s, [face.rendered]]));
+  if (JSON.stringify(drawn) !== JSON.stringify(expected)) {
+    console.log(
+      `reflow (${face.name}): text was not drawn in ${face.rendered}; install Debian's ` +
+        `${face.package} (bash .ci/run does). Drawn: ${JSON.stringify(drawn)}`,
+    );
+  }
+  expect(drawn).toEqual(expected);
+}
+
+/**
+ * On the visible tab: the pane and its frame do not scroll sideways, and no interactive element
+ * (button, input, select, textarea, summary, link, the tab list and its tabs) reaches past the
+ * frame's inner left or right edge; nor does any other element of the pane.
+ */
+async function expectReflow(page: Page, tab: string): Promise<void> {
+  const found = await page.$eval('.preview-pane-frame', (frame) => {
+    const box = frame.getBoundingClientRect();
+    const left = box.left + frame.clientLeft;
+    const right = left + frame.clientWidth;
+    const pane = frame.querySelector('.pane') as HTMLElement;
+    const controls = frame.querySelectorAll<HTMLElement>(
+      'button, input, select, textarea, summary, a[href], [role="tablist"], [role="tab"]',
+    );
+    const outside: string[] = [];
+    for (const el of controls) {
+      if (el.getClientRects().length === 0) continue; // not rendered (hidden tab, closed details)
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 && r.height <= 1) continue; // visually hidden
+      const past = Math.max(r.right - right, left - r.left);
+      if (past > 0.5) {
+        const name = el.id ? `#${el.id}` : (el.getAttribute('data-action') ?? el.className);
+        const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+        outside.push(`${el.tagName.toLowerCase()} ${name} "${text}" by ${past.toFixed(1)} px`);
+      }
+    }
+    // Whatever else sticks out (text, a card), named so a failure says where to look.
+    const wide: string[] = [];
+    for (const el of pane.querySelectorAll<HTMLElement>('*')) {
+      if (el.getClientRects().length === 0) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 && r.height <= 1) continue;
+      const past = r.right - right;
+      const child = [...el.children].some((c) => c.getBoundingClientRect().right - right > 0.5);
+      if (past > 0.5 && !child) {
+        const name = el.id ? `#${el.id}` : `.${[...el.classList].join('.')}`;
+        const text = (el.textContent ?? '').trim().slice(0, 40);
+        wide.push(`${el.tagName.toLowerCase()}${name} "${text}" by ${past.toFixed(1)} px`);
+      }
+    }
+    // Text overflows without widening its box: measure each rendered text node itself.
+    const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const r = range.getBoundingClientRect();
+      if (r.width <= 1 && r.height <= 1) continue;
+      const past = r.right - right;
+      if (past > 0.5) {
+        const owner = node.parentElement as HTMLElement;
+        const name = owner.id ? `#${owner.id}` : `.${[...owner.classList].join('.')}`;
+        const text = (node.textContent ?? '').trim().slice(0, 40);
+        wide.push(
+          `text in ${owner.tagName.toLowerCase()}${name} "${text}" by ${past.toFixed(1)} px`,
+        );
+      }
+    }
+    return {
+      paneScroll: pane.scrollWidth - pane.clientWidth,
+      frameScroll: frame.scrollWidth - frame.clientWidth,
+      outside,
+      wide,
+    };
+  });
+  expect({ tab, ...found }).toEqual({ tab, paneScroll: 0, frameScroll: 0, outside: [], wide: [] });
+}
+
+/** A screenshot of the pane frame scrolled to `selector` (the frame scrolls; the page does not). */
+async function frameShot(page: Page, name: string, selector: string): Promise<void> {
+  await page.$eval(selector, (el) => el.scrollIntoView({ block: 'start' }));
+  await page.locator('.preview-pane-frame').screenshot({ path: await screenshotPath(name) });
+}
 
 async function screenshotPath(name: string): Promise<string> {
   const { mkdirSync } = await import('node:fs');
