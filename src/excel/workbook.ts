@@ -52,11 +52,62 @@ export type TableState =
 
 export interface WorkbookHealth {
   readonly schema: SchemaVersionState;
+  /**
+   * The workbook's own id (a workbook-level name the add-in writes with the tables), so the pane
+   * can keep receipts per workbook; null before the desk tables exist.
+   */
+  readonly workbookId: string | null;
   readonly tables: Readonly<Record<TableKey, TableState>>;
   /** False when the schema is newer or a required column is missing. */
   readonly writable: boolean;
   /** Sentences for the pane, one per problem, naming table and column. */
   readonly messages: readonly string[];
+  /** One check per receipt passed to health(), in the same order (absent when none were passed). */
+  readonly receipts?: readonly ReceiptCheck[];
+}
+
+/**
+ * A review this pane recorded, kept (in localStorage, per workbook) until a later read of the
+ * workbook finds every one of its rows with the values written. Co-authoring can make a write that
+ * was read back in this pane's copy vanish when the copies merge; a receipt is how it is noticed.
+ */
+export interface Receipt {
+  /** The rows exactly as appended (Record IDs included): appending them again is idempotent. */
+  readonly rows: ReviewRows;
+  /** When the pane recorded it (ISO), for "waiting since …". */
+  readonly recordedAt: string;
+}
+
+/** A row of a receipt found with other values than were written: reported, never overwritten. */
+export interface DifferingRow {
+  readonly table: TableKey;
+  readonly recordId: string;
+  readonly sheetRow: number;
+  /** The columns that differ, by header, with what was written and what the workbook holds now. */
+  readonly fields: readonly { header: string; written: string; found: string }[];
+}
+
+export type ReceiptCheck =
+  /** Every row is in its table with the values written: the receipt can be dropped. */
+  | { readonly kind: 'confirmed' }
+  /** Some rows are not in their table: append the receipt again (Record IDs make it idempotent). */
+  | { readonly kind: 'missing'; readonly missing: readonly { table: TableKey; recordId: string }[] }
+  /** Rows are there with other values (a colleague may have corrected them): tell the user. */
+  | { readonly kind: 'differs'; readonly rows: readonly DifferingRow[] }
+  /** The workbook could not be read well enough to judge (a table missing, a column renamed…). */
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+/**
+ * A value typed for a column the table lacks (a colleague renamed or deleted an optional column):
+ * the writer cannot place it. Nothing is dropped without the user's word.
+ */
+export interface UnplacedValue {
+  readonly table: TableKey;
+  readonly field: string;
+  /** The schema header of the missing column, e.g. 'Storage note'. */
+  readonly header: string;
+  readonly recordId: string;
+  readonly value: string | number | boolean;
 }
 
 export interface LandedRows {
@@ -82,6 +133,8 @@ export type WriteFailureReason =
   | 'not-empty' // sample data goes only into a workbook without desk tables
   | 'not-found' // the rows to select are gone
   | 'not-confirmed' // the read-back did not match: a retry adds only what is missing
+  | 'unplaced' // typed values have no column (see `unplaced`): Repair, or append with dropUnplaced
+  | 'name-taken' // a name the add-in must create is used by a colleague's sheet, table or name
   | 'office'; // Excel refused or failed (the message says which error)
 
 /** What became of a selection requested with a write; a failed selection never fails the write. */
@@ -96,12 +149,25 @@ export type WriteOutcome =
       readonly message: string;
       /** Present when the write was asked to select rows (AppendOptions.select). */
       readonly selection?: SelectionResult;
+      /** Values the user agreed to leave out (AppendOptions.dropUnplaced); the pane names them. */
+      readonly notWritten?: readonly UnplacedValue[];
     }
-  | { readonly ok: false; readonly reason: WriteFailureReason; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly reason: WriteFailureReason;
+      readonly message: string;
+      /** With reason 'unplaced': every typed value that has no column. */
+      readonly unplaced?: readonly UnplacedValue[];
+    };
 
 export interface AppendOptions {
   /** Select this table's landed rows inside the write round trip (no extra sync). */
   readonly select?: TableKey;
+  /**
+   * The user chose "record without these": values whose column is missing are left out (and
+   * listed in the outcome's `notWritten`). Without it such a write is refused with 'unplaced'.
+   */
+  readonly dropUnplaced?: boolean;
 }
 
 export interface ReadRecord {
@@ -127,8 +193,11 @@ export type ReadOutcome =
   | { readonly ok: false; readonly message: string };
 
 export interface DeskWorkbook {
-  /** Schema version and per-table drift, read in one round trip. */
-  health(): Promise<WorkbookHealth>;
+  /**
+   * Schema version and per-table drift, read in one round trip; with receipts, each is checked
+   * against the rows read in that same round trip (no extra sync).
+   */
+  health(receipts?: readonly Receipt[]): Promise<WorkbookHealth>;
   /** Creates missing tables (headers, formats, validation) and stamps/migrates the schema version. Never touches an existing cell. */
   ensureTables(): Promise<WriteOutcome>;
   /** Appends the missing columns of drifted tables; changes no existing cell. */

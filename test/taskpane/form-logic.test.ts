@@ -238,6 +238,7 @@ describe('schema health wording', () => {
   const ok = { kind: 'ok', address: 'DeskSnapshots!A1:AC3', rowCount: 2 } as const;
   const base: WorkbookHealth = {
     schema: { kind: 'current', version: 1 },
+    workbookId: null,
     tables: { snapshots: ok, exposures: ok, triggers: ok },
     writable: true,
     messages: [],

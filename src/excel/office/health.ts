@@ -96,7 +96,8 @@ export function healthOf(s: State): WorkbookHealth {
   const writable =
     s.schema.kind !== 'newer' &&
     TABLE_KEYS.every((k) => (s.tables[k]?.missingRequired.length ?? 1) === 0);
-  return { schema: s.schema, tables, writable, messages };
+  // The workbook id arrives with issue 8's receipts (the adapter writes it with the tables).
+  return { schema: s.schema, workbookId: null, tables, writable, messages };
 }
 
 export function health(session: Session): Promise<WorkbookHealth> {
@@ -114,6 +115,7 @@ export function health(session: Session): Promise<WorkbookHealth> {
       ),
     (e) => ({
       schema: { kind: 'absent' },
+      workbookId: null,
       tables: { snapshots: missing, exposures: missing, triggers: missing },
       writable: false,
       messages: [officeErrorSentence(e, 'Checking the workbook')],
