@@ -16,7 +16,8 @@ const SPECIAL = new Set([...'"\'[]{}(),;+-*/^&=<>%@#:']);
 const ERROR_LITERAL =
   /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/i;
 
-type Token = 'none' | 'name' | 'string' | 'bracket' | 'quoted' | 'array' | 'close' | 'error';
+type Token =
+  'none' | 'name' | 'number' | 'string' | 'bracket' | 'quoted' | 'array' | 'close' | 'error';
 type Open = 'call' | 'group';
 
 const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t';
@@ -79,7 +80,8 @@ export function formulaSyntaxProblem(formula: string): string | null {
     }
     const operand = (token: Token, end: number): string | null => {
       if (!expectOperand && !(token === 'bracket' && (last === 'name' || last === 'quoted'))) {
-        const adjacent = last === 'string' || last === 'array' || last === 'error';
+        const adjacent =
+          last === 'string' || last === 'array' || last === 'error' || last === 'number';
         if (adjacent) return `'${s.slice(i, i + 10)}' follows a value without an operator`;
       }
       expectOperand = false;
@@ -165,7 +167,7 @@ export function formulaSyntaxProblem(formula: string): string | null {
     } else {
       let end = i;
       while (end < s.length && isNameChar(s[end] as string)) end += 1;
-      problem = operand('name', end);
+      problem = operand(/[0-9.]/.test(ch) ? 'number' : 'name', end);
     }
     if (problem) return problem;
   }

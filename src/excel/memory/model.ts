@@ -10,7 +10,7 @@
  * `strictness` (errors.ts).
  */
 import type { Box } from '../a1';
-import { headerText, readEntry, type Scalar } from './cell-input';
+import { headerText, readEntry, type Entry, type Scalar } from './cell-input';
 import {
   coded,
   DEFAULT_STRICTNESS,
@@ -181,16 +181,38 @@ export class MemoryWorkbookModel {
 
   /** One entry written through `values` or `formulas`; null leaves the cell unchanged. */
   write(sheet: SheetData, r: number, c: number, input: Scalar | null): void {
-    if (input === null) return;
-    const header = this.tables.find(
-      (t) => t.sheet === sheet && t.row === r && c >= t.col && c < t.col + t.cols,
+    this.writeCells(sheet, { row: r, col: c, rows: 1, cols: 1 }, [[input]]);
+  }
+  /**
+   * A matrix written over `box`. Every entry is read first, so one Excel refuses fails the whole
+   * write and changes no cell, as one Excel operation does.
+   */
+  writeCells(sheet: SheetData, box: Box, rows: readonly (readonly (Scalar | null)[])[]): void {
+    const header = (c: number) =>
+      this.tables.find(
+        (t) => t.sheet === sheet && t.row === box.row && c >= t.col && c < t.col + t.cols,
+      );
+    const entries = rows.map((row, i) =>
+      row.map((x, j) => {
+        const r = box.row + i;
+        const c = box.col + j;
+        if (x === null || (i === 0 && header(c))) return null;
+        return readEntry(x, this.formatOf(sheet, r, c) === '@');
+      }),
     );
-    if (header) {
-      this.writeHeader(header, c - header.col, input);
-      return;
-    }
+    rows.forEach((row, i) =>
+      row.forEach((x, j) => {
+        const r = box.row + i;
+        const c = box.col + j;
+        const t = i === 0 && x !== null ? header(c) : undefined;
+        if (t) this.writeHeader(t, c - t.col, x as Scalar);
+        const entry = entries[i]?.[j];
+        if (entry) this.putEntry(sheet, r, c, entry);
+      }),
+    );
+  }
+  private putEntry(sheet: SheetData, r: number, c: number, entry: Entry): void {
     const cell = this.touch(sheet, r, c);
-    const entry = readEntry(input, cell.numberFormat === '@');
     cell.value = entry.value;
     if (entry.formula) cell.formula = entry.formula;
     else delete cell.formula;

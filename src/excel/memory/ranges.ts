@@ -128,38 +128,40 @@ export class RangeP extends ProxyBase<RangeTarget> {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.writeMatrix('values', v, isScalar, (r, i, j, x) =>
-      this.context.model.write(r.sheet, i, j, x),
-    );
+    this.writeMatrix('values', v, isScalar);
   }
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.writeMatrix('formulas', v, isScalar, (r, i, j, x) =>
-      this.context.model.write(r.sheet, i, j, x),
-    );
+    this.writeMatrix('formulas', v, isScalar);
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.writeMatrix('numberFormat', v, isFormat, (r, i, j, x) => {
-      if (x !== null) this.context.model.setNumberFormat(r.sheet, i, j, String(x));
-    });
+    this.writeMatrix('numberFormat', v, isFormat);
   }
   private writeMatrix(
     kind: 'values' | 'formulas' | 'numberFormat',
     v: unknown,
     ok: (x: unknown) => boolean,
-    put: (r: RangeTarget, i: number, j: number, x: Scalar | null) => void,
   ): void {
     this.act(
       kind,
       `${kind} = ${describe(v)}`,
       (r) => {
+        const m = this.context.model;
         const rows = checkMatrix(v, r.box, ok, kind);
-        rows.forEach((row, i) => row.forEach((x, j) => put(r, r.box.row + i, r.box.col + j, x)));
+        if (kind !== 'numberFormat') {
+          m.writeCells(r.sheet, r.box, rows);
+          return;
+        }
+        rows.forEach((row, i) =>
+          row.forEach((x, j) => {
+            if (x !== null) m.setNumberFormat(r.sheet, r.box.row + i, r.box.col + j, String(x));
+          }),
+        );
       },
       v,
     );

@@ -78,7 +78,7 @@ export class TableCollectionP extends CollectionP<TableData, TableP> {
       },
       {
         parent: this,
-        call: call('add', typeof address === 'string' ? address : address.path, hasHeaders),
+        call: `add(${typeof address === 'string' ? JSON.stringify(address) : address.path},${hasHeaders})`,
         volatile: true,
         kind: 'table.add',
       },
