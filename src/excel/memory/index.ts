@@ -39,4 +39,14 @@ export {
   deskWorkbookOver,
   type MemoryDeskWorkbook,
 } from './desk-workbook';
+export {
+  createCoauthoring,
+  stateOf,
+  tableProblems,
+  type Coauthoring,
+  type CoauthoringOptions,
+  type MergeStats,
+  type Replica,
+  type WorkbookState,
+} from './coauthoring';
 export type { Box } from '../a1';
