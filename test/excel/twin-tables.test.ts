@@ -98,6 +98,27 @@ describe('tables never overlap', () => {
   });
 });
 
+describe('finding a table column', () => {
+  // types: TableColumnCollection.getItem(key) takes the "Column name or ID". Excel's names are
+  // case-insensitive; nothing says a key is trimmed, so the twin matches the header exactly
+  // but for case (stricter than it was: it used to trim).
+  it('matches the header case-insensitively, never trimmed; a number is the column id', async () => {
+    const h = await twoTables();
+    const t = h.model.table('A')!;
+    h.model.writeHeader(t, 1, 'Record ID ');
+    await h.run(async (ctx) => {
+      const cols = ctx.workbook.tables.getItem('A').columns;
+      const found = ['a', 'A', 'Record ID', 'record id '].map((k) =>
+        cols.getItemOrNullObject(k).load('index'),
+      );
+      const byId = cols.getItem(2).load('name');
+      await ctx.sync();
+      expect(found.map((c) => (c.isNullObject ? null : c.index))).toEqual([0, 0, null, 1]);
+      expect(byId.name).toBe('Record ID ');
+    });
+  });
+});
+
 describe('names in use', () => {
   // Renaming a table to a taken name: OfficeDev/office-js#551 reports "The argument is invalid or
   // missing or has an incorrect format." (InvalidArgument's message). Adding a name or a sheet
@@ -149,18 +170,19 @@ describe('Excel’s naming rules', () => {
   // Table and defined names: Microsoft's "Rename an Excel table" rules, linked from
   // @types/office-js Table.name (support.microsoft.com/office/fbf49a4f-82a3-43eb-8ba2-44d21233b114):
   // begin with a letter, "_" or "\", no spaces, not "C"/"R", not a cell reference, ≤ 255 chars.
-  it.each(['A1', 'XFD1048576', 'R1C1', 'r', 'C', '1abc', 'has space', 'a-b', '', 'x'.repeat(256)])(
-    'refuses %j as a table or defined name',
-    async (bad) => {
-      const h = await twoTables();
-      expect(await codeOf(h, (ctx) => (ctx.workbook.tables.getItem('A').name = bad))).toBe(
-        'InvalidArgument',
-      );
-      expect(await codeOf(h, (ctx) => void ctx.workbook.names.add(bad, '=1'))).toBe(
-        'InvalidArgument',
-      );
-    },
-  );
+  it.each(
+    ['A1', 'XFD1048576', 'R1C1', 'r', 'C', '1abc', 'has space', 'a-b', '', 'x'.repeat(256)].map(
+      (b) => [b.length > 20 ? `a name of ${b.length} characters` : JSON.stringify(b), b],
+    ),
+  )('refuses %s as a table or defined name', async (_label, bad) => {
+    const h = await twoTables();
+    expect(await codeOf(h, (ctx) => (ctx.workbook.tables.getItem('A').name = bad))).toBe(
+      'InvalidArgument',
+    );
+    expect(await codeOf(h, (ctx) => void ctx.workbook.names.add(bad, '=1'))).toBe(
+      'InvalidArgument',
+    );
+  });
 
   it.each(['DeskTriggers', '_x', '\\x', 'Sales.Q1', 'XFE1', 'AB1048577'])(
     'accepts %j',
@@ -221,6 +243,14 @@ describe('the grid and the workbook’s shape', () => {
     expect(await codeOf(h, (ctx) => sheet1(ctx).getRange('A1:Z1048576').load('values'))).toBe(
       'ResponsePayloadSizeLimitExceeded',
     );
+  });
+
+  it('worksheets.add() without a name picks the first free SheetN', async () => {
+    const h = host();
+    h.model.addSheet('Sheet3');
+    expect(await codeOf(h, (ctx) => void ctx.workbook.worksheets.add())).toBeNull();
+    expect(await codeOf(h, (ctx) => void ctx.workbook.worksheets.add())).toBeNull();
+    expect(h.model.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Sheet3', 'Sheet4', 'Sheet5']);
   });
 
   it('the last visible sheet cannot be deleted or hidden', async () => {

@@ -1,6 +1,8 @@
 /**
  * A table's columns (found by header or id, added at the right) and rows (counted, appended).
- * A column's id is its 1-based position, as Excel numbers the columns of a new table.
+ * A column's id is its 1-based position, as Excel numbers the columns of a new table. A header
+ * is matched case-insensitively, as Excel's names are, but never trimmed: "Record ID " is not
+ * "Record ID".
  */
 import type { Box } from '../a1';
 import { CollectionP } from './collection';
@@ -42,7 +44,7 @@ export class TableColumnCollectionP extends CollectionP<ColumnTarget, TableColum
     const index =
       typeof key === 'number'
         ? key - 1
-        : headers.findIndex((h) => h.trim().toLowerCase() === key.trim().toLowerCase());
+        : headers.findIndex((h) => h.toLowerCase() === key.toLowerCase());
     return index >= 0 && index < t.cols ? { table: t, index } : null;
   }
   getItemOrNullObject(key: string | number): TableColumnP {

@@ -65,8 +65,13 @@ class WorksheetCollectionP extends CollectionP<SheetData, WorksheetP> {
       { parent: this, call: call('getItem', name) },
     );
   }
-  add(name: string): WorksheetP {
-    return new WorksheetP(this.context, () => this.context.model.addSheet(name), {
+  /** Without a name Excel picks the first free "SheetN". */
+  add(name?: string): WorksheetP {
+    const m = this.context.model;
+    const free = (): string => {
+      for (let n = m.sheets.length + 1; ; n += 1) if (!m.sheet(`Sheet${n}`)) return `Sheet${n}`;
+    };
+    return new WorksheetP(this.context, () => m.addSheet(name ?? free()), {
       parent: this,
       call: call('add', name),
       volatile: true,
