@@ -178,6 +178,21 @@ describe('what a load delivers', () => {
     });
   });
 
+  it('guards the adapter: a null object read before its isNullObject throws in the twin', async () => {
+    // Office.js would hand back undefined and hide the bug; the twin refuses unless told not to.
+    for (const uncheckedNullRead of ['throw', 'undefined'] as const) {
+      const h = host();
+      h.strictness = { uncheckedNullRead };
+      await h.run(async (ctx) => {
+        const table = ctx.workbook.tables.getItemOrNullObject('Missing').load('name');
+        await ctx.sync();
+        if (uncheckedNullRead === 'throw')
+          expect(() => table.name).toThrow(code('TwinUncheckedNullRead'));
+        else expect(table.name).toBeUndefined();
+      });
+    }
+  });
+
   it('getCount().value before its sync throws ValueNotLoaded, not PropertyNotLoaded', async () => {
     // Runtime: ClientResult's `value` getter throws ValueNotLoaded until _handleResult ran.
     const h = host();

@@ -37,6 +37,11 @@ export interface MemoryStrictness {
   nameTakenCode: 'ItemAlreadyExists' | 'InvalidArgument';
   /** Deleting the last visible worksheet: no source found; InvalidOperation is the twin's pick. */
   lastSheetCode: 'InvalidOperation' | 'InvalidArgument' | 'GeneralException';
+  /**
+   * Reading a property of a null object before its `isNullObject`: Office.js returns undefined
+   * (a silent bug); the twin throws TwinUncheckedNullRead unless set to 'undefined'.
+   */
+  uncheckedNullRead: 'throw' | 'undefined';
 }
 
 export const DEFAULT_STRICTNESS: Readonly<MemoryStrictness> = {
@@ -44,6 +49,7 @@ export const DEFAULT_STRICTNESS: Readonly<MemoryStrictness> = {
   tableNameTakenCode: 'InvalidArgument',
   nameTakenCode: 'ItemAlreadyExists',
   lastSheetCode: 'InvalidOperation',
+  uncheckedNullRead: 'throw',
 };
 
 /** Excel's server message for InvalidArgument (quoted in OfficeDev/office-js#551). */
@@ -84,6 +90,13 @@ export const runMustReturnPromise = (): MemoryError =>
   new MemoryError(
     'RunMustReturnPromise',
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation. Typically, you return a promise by returning the response from "context.sync()".',
+  );
+
+/** Not an Office.js code: the twin's guard for a null object read before its isNullObject. */
+export const uncheckedNullRead = (path: string, prop: string): MemoryError =>
+  new MemoryError(
+    'TwinUncheckedNullRead',
+    `${path} is a null object and its '${prop}' was read before isNullObject: Office.js would return undefined here.`,
   );
 
 export const itemNotFound = (what: string): MemoryError =>

@@ -4,7 +4,8 @@
  * - reading a property never loaded throws PropertyNotLoaded (Utility.throwIfNotLoaded), except
  *   on a null object (…OrNullObject that found nothing): there every property reads `undefined`
  *   (throwIfNotLoaded passes when isNull, and _handleResult stores nothing), so callers must read
- *   `isNullObject` first;
+ *   `isNullObject` first — a twin-only guard (strictness.uncheckedNullRead, on by default) throws
+ *   when a null object's property is read before its isNullObject was;
  * - queuing anything (a method, a property write, a load, a child object) on an object whose
  *   path is invalid throws InvalidObjectPath at once (CommonUtility.validateObjectPath walks the
  *   parents too); reading a property already loaded still works;
@@ -13,7 +14,13 @@
  */
 import type { Box } from '../a1';
 import type { MemoryContext, OperationKind } from './context';
-import { invalidObjectPath, itemNotFound, propertyNotLoaded, valueNotLoaded } from './errors';
+import {
+  invalidObjectPath,
+  itemNotFound,
+  propertyNotLoaded,
+  uncheckedNullRead,
+  valueNotLoaded,
+} from './errors';
 
 export { propertyNotLoaded as notLoaded } from './errors';
 
@@ -50,6 +57,8 @@ export abstract class ProxyBase<T> {
   private loaded = new Map<string, unknown>();
   private nullKnown: boolean | undefined;
   private invalid = false;
+  /** Whether the caller read isNullObject (the twin's guard against unchecked null reads). */
+  private nullChecked = false;
   readonly path: string;
   private readonly volatile: boolean;
   private readonly parent: ProxyBase<unknown> | null;
@@ -85,6 +94,7 @@ export abstract class ProxyBase<T> {
 
   get isNullObject(): boolean {
     if (this.nullKnown === undefined) throw propertyNotLoaded('isNullObject');
+    this.nullChecked = true;
     return this.nullKnown;
   }
   protected abstract readonly props: readonly string[];
@@ -142,7 +152,11 @@ export abstract class ProxyBase<T> {
     return this;
   }
   protected get<V>(prop: string): V {
-    if (this.nullKnown === true) return undefined as V;
+    if (this.nullKnown === true) {
+      if (!this.nullChecked && this.context.model.strictness.uncheckedNullRead === 'throw')
+        throw uncheckedNullRead(this.path, prop);
+      return undefined as V;
+    }
     if (!this.loaded.has(prop)) throw propertyNotLoaded(prop);
     return this.loaded.get(prop) as V;
   }

@@ -41,6 +41,11 @@ export interface CoauthoringOptions {
   readonly evaluate?: FormulaEvaluator;
 }
 
+/**
+ * One replica: a full desk workbook. Its `host.faults` is free for a test to use; its
+ * `host.onRequest`/`onOperation` carry the co-authoring hooks (set `onSync`/`onOperation` on the
+ * Coauthoring instead).
+ */
 export interface Replica extends MemoryDeskWorkbook {
   readonly index: number;
   /** Changes recorded here (its own or adopted) not yet delivered to `peer`. */
