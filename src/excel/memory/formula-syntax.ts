@@ -12,7 +12,7 @@
  */
 
 const MAX_FORMULA_LENGTH = 8192;
-const SPECIAL = new Set([...'"\'[]{}(),;+-*/^&=<>%@#:']);
+const SPECIAL_CHARS = '"\'[]{}(),;+-*/^&=<>%@#:';
 const ERROR_LITERAL =
   /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/i;
 
@@ -20,8 +20,15 @@ type Token =
   'none' | 'name' | 'number' | 'string' | 'bracket' | 'quoted' | 'array' | 'close' | 'error';
 type Open = 'call' | 'group';
 
+/** ASCII character classes: 1 space, 2 special, 0 part of a name (any non-ASCII too). */
+const CLASS = new Uint8Array(128);
+for (const ch of ' \n\r\t') CLASS[ch.charCodeAt(0)] = 1;
+for (const ch of SPECIAL_CHARS) CLASS[ch.charCodeAt(0)] = 2;
+const classOf = (s: string, i: number): number => {
+  const code = s.charCodeAt(i);
+  return code < 128 ? (CLASS[code] as number) : 0;
+};
 const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t';
-const isNameChar = (ch: string): boolean => !isSpace(ch) && !SPECIAL.has(ch);
 
 /** Index just past the closing quote of a string starting at `i` ("" escapes), or -1. */
 function endOfQuoted(s: string, i: number, quote: string): number {
@@ -62,117 +69,124 @@ function endOfArray(s: string, i: number): number | string {
   return 'an array constant is not closed';
 }
 
+interface Scan {
+  i: number;
+  expectOperand: boolean;
+  last: Token;
+  prev: string;
+}
+
+/** Takes the operand `token` that ends at `end`; a problem when it follows a value directly. */
+function operand(st: Scan, s: string, token: Token, end: number): string | null {
+  if (!st.expectOperand && !(token === 'bracket' && (st.last === 'name' || st.last === 'quoted'))) {
+    const l = st.last;
+    if (l === 'string' || l === 'array' || l === 'error' || l === 'number')
+      return `'${s.slice(st.i, st.i + 10)}' follows a value without an operator`;
+  }
+  st.expectOperand = false;
+  st.last = token;
+  st.prev = s[st.i] as string;
+  st.i = end;
+  return null;
+}
+
+/** An operator or separator at st.i that expects an operand next. */
+function operator(st: Scan, ch: string, width = 1): void {
+  st.expectOperand = true;
+  st.last = 'none';
+  st.prev = ch;
+  st.i += width;
+}
+
 /** Why Excel would refuse `formula` ("=…") as malformed, or null when it passes. */
 export function formulaSyntaxProblem(formula: string): string | null {
   if (formula.length > MAX_FORMULA_LENGTH) return 'the formula is longer than 8,192 characters';
   const s = formula;
   const stack: Open[] = [];
-  let expectOperand = true;
-  let last = 'none' as Token; // (assigned in operand() too)
-  let prev = '='; // the last significant character
-  let i = 1;
-  while (i < s.length) {
-    const ch = s[i] as string;
-    if (isSpace(ch)) {
-      i += 1;
-      if (last !== 'none') last = last === 'name' ? 'close' : last; // a space ends a name
+  const st: Scan = { i: 1, expectOperand: true, last: 'none', prev: '=' };
+  while (st.i < s.length) {
+    const i = st.i;
+    const cls = classOf(s, i);
+    if (cls === 1) {
+      st.i += 1;
+      if (st.last === 'name') st.last = 'close'; // a space ends a name
       continue;
     }
-    const operand = (token: Token, end: number): string | null => {
-      if (!expectOperand && !(token === 'bracket' && (last === 'name' || last === 'quoted'))) {
-        const adjacent =
-          last === 'string' || last === 'array' || last === 'error' || last === 'number';
-        if (adjacent) return `'${s.slice(i, i + 10)}' follows a value without an operator`;
-      }
-      expectOperand = false;
-      last = token;
-      prev = ch;
-      i = end;
-      return null;
-    };
+    const ch = s[i] as string;
     let problem: string | null = null;
-    if (ch === '"') {
+    if (cls === 0) {
+      let end = i + 1;
+      while (end < s.length && classOf(s, end) === 0) end += 1;
+      const code = s.charCodeAt(i);
+      const numeric = (code >= 48 && code <= 57) || code === 46;
+      problem = operand(st, s, numeric ? 'number' : 'name', end);
+    } else if (ch === '"') {
       const end = endOfQuoted(s, i, '"');
       if (end < 0) return 'a string is not closed (a " is missing)';
-      problem = operand('string', end);
+      problem = operand(st, s, 'string', end);
     } else if (ch === "'") {
       const end = endOfQuoted(s, i, "'");
       if (end < 0) return "a quoted sheet name is not closed (a ' is missing)";
-      problem = operand('quoted', end);
+      problem = operand(st, s, 'quoted', end);
     } else if (ch === '[') {
       const end = endOfBrackets(s, i);
       if (end < 0) return 'a structured reference is not closed (a ] is missing)';
-      problem = operand('bracket', end);
+      problem = operand(st, s, 'bracket', end);
     } else if (ch === ']') {
       return "a ']' has no '['";
     } else if (ch === '{') {
       const end = endOfArray(s, i);
       if (typeof end === 'string') return end;
-      problem = operand('array', end);
+      problem = operand(st, s, 'array', end);
     } else if (ch === '}') {
       return "a '}' has no '{'";
     } else if (ch === '(') {
-      const call = !expectOperand && last === 'name';
-      if (!expectOperand && !call) return "a '(' follows a value without an operator";
+      const call = !st.expectOperand && st.last === 'name';
+      if (!st.expectOperand && !call) return "a '(' follows a value without an operator";
       stack.push(call ? 'call' : 'group');
-      expectOperand = true;
-      last = 'none';
-      prev = ch;
-      i += 1;
+      operator(st, ch);
     } else if (ch === ')') {
       const open = stack.pop();
       if (!open) return "a ')' has no '('";
-      if (expectOperand && !(open === 'call' && (prev === '(' || prev === ',')))
-        return prev === '(' ? 'empty parentheses' : `'${prev}' has nothing after it`;
-      expectOperand = false;
-      last = 'close';
-      prev = ch;
-      i += 1;
+      if (st.expectOperand && !(open === 'call' && (st.prev === '(' || st.prev === ',')))
+        return st.prev === '(' ? 'empty parentheses' : `'${st.prev}' has nothing after it`;
+      st.expectOperand = false;
+      st.last = 'close';
+      st.prev = ch;
+      st.i += 1;
     } else if (ch === ',') {
-      if (expectOperand && !(stack.at(-1) === 'call' && (prev === '(' || prev === ',')))
-        return `'${prev}' has nothing after it`;
-      expectOperand = true;
-      last = 'none';
-      prev = ch;
-      i += 1;
+      const inCall = stack[stack.length - 1] === 'call';
+      if (st.expectOperand && !(inCall && (st.prev === '(' || st.prev === ',')))
+        return `'${st.prev}' has nothing after it`;
+      operator(st, ch);
     } else if (ch === ';') {
       return "';' outside an array constant (formulas take en-US syntax: ',' separates arguments)";
     } else if (ch === '#') {
-      if (!expectOperand && (last === 'name' || last === 'close')) {
-        prev = ch; // spill reference: A1#
-        i += 1;
+      if (!st.expectOperand && (st.last === 'name' || st.last === 'close')) {
+        st.prev = ch; // spill reference: A1#
+        st.i += 1;
         continue;
       }
       const m = ERROR_LITERAL.exec(s.slice(i, i + 16));
       if (!m) return `'${s.slice(i, i + 8)}' is not an error value`;
-      problem = operand('error', i + m[0].length);
+      problem = operand(st, s, 'error', i + m[0].length);
     } else if (ch === '%') {
-      if (expectOperand) return "'%' has nothing before it";
-      prev = ch;
-      i += 1;
+      if (st.expectOperand) return "'%' has nothing before it";
+      st.prev = ch;
+      st.i += 1;
     } else if (ch === '+' || ch === '-' || ch === '@') {
-      if (ch === '@' && !expectOperand) return "'@' follows a value";
-      expectOperand = true; // unary in operand position, binary otherwise
-      last = 'none';
-      prev = ch;
-      i += 1;
-    } else if (SPECIAL.has(ch)) {
-      // * / ^ & : = < > : binary only
-      if (expectOperand) return `'${ch}' has nothing before it`;
-      const pair = s.slice(i, i + 2);
-      i += pair === '<=' || pair === '>=' || pair === '<>' ? 2 : 1;
-      expectOperand = true;
-      last = 'none';
-      prev = ch;
+      if (ch === '@' && !st.expectOperand) return "'@' follows a value";
+      operator(st, ch); // unary in operand position, binary otherwise
     } else {
-      let end = i;
-      while (end < s.length && isNameChar(s[end] as string)) end += 1;
-      problem = operand(/[0-9.]/.test(ch) ? 'number' : 'name', end);
+      // * / ^ & : = < > : binary only
+      if (st.expectOperand) return `'${ch}' has nothing before it`;
+      const pair = s.slice(i, i + 2);
+      operator(st, ch, pair === '<=' || pair === '>=' || pair === '<>' ? 2 : 1);
     }
     if (problem) return problem;
   }
-  if (last === 'none' && prev === '=') return "nothing follows '='";
+  if (st.last === 'none' && st.prev === '=') return "nothing follows '='";
   if (stack.length > 0) return "a '(' is not closed";
-  if (expectOperand) return `the formula ends with '${prev}'`;
+  if (st.expectOperand) return `the formula ends with '${st.prev}'`;
   return null;
 }
