@@ -236,6 +236,16 @@ describe('the grid and the workbook’s shape', () => {
     expect(await codeOf(h, (ctx) => sheet1(ctx).getRange('XFD1048576').load('address'))).toBeNull();
   });
 
+  it('getRange() without an address is the whole worksheet', async () => {
+    // types: Worksheet.getRange — "If not specified, the entire worksheet range is returned."
+    const h = host();
+    await h.run(async (ctx) => {
+      const all = sheet1(ctx).getRange().load('address');
+      await ctx.sync();
+      expect(all.address).toBe('Sheet1!A1:XFD1048576');
+    });
+  });
+
   it('reading the values of a range larger than the 5 MB response fails the request', async () => {
     // Excel on the web limits a response to 5 MB (learn.microsoft.com "Resource limits and
     // performance optimization for Office Add-ins"): ResponsePayloadSizeLimitExceeded.

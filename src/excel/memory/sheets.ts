@@ -3,7 +3,7 @@ import { parseAddress } from '../a1';
 import { CollectionP } from './collection';
 import type { MemoryContext } from './context';
 import { invalidArgument, itemNotFound, MemoryError } from './errors';
-import { checkBox } from './limits';
+import { checkBox, MAX_COLS, MAX_ROWS } from './limits';
 import type { MemoryWorkbookModel, SheetData } from './model';
 import { NamedItemCollectionP } from './named-items';
 import { call, ClientResultP, ProxyBase, type ProxyOrigin } from './proxy';
@@ -158,19 +158,26 @@ export class WorksheetP extends ProxyBase<SheetData> {
   delete(): void {
     this.act('sheet.delete', 'delete()', (s) => this.model.deleteSheet(s));
   }
-  getRange(address: string): RangeP {
+  /** Without an address, the whole worksheet (@types/office-js Worksheet.getRange). */
+  getRange(address?: string): RangeP {
     return new RangeP(
       this.context,
       () => {
         const s = this.peek();
         if (!s) return null;
-        const a = parseAddress(address);
+        if (address === undefined)
+          return { sheet: s, box: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
+        const a = typeof address === 'string' ? parseAddress(address) : null;
         if (!a) throw invalidArgument(`'${address}' is not a valid address`);
         if (a.sheet !== null && a.sheet.toLowerCase() !== s.name.toLowerCase())
           throw invalidArgument(`'${address}' is not on the sheet ${s.name}`);
         return { sheet: s, box: checkBox(a.box) };
       },
-      { parent: this, call: call('getRange', address), volatile: true },
+      {
+        parent: this,
+        call: address === undefined ? 'getRange()' : call('getRange', address),
+        volatile: true,
+      },
     );
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeP {
@@ -189,7 +196,7 @@ export class WorksheetP extends ProxyBase<SheetData> {
       () => {
         const s = this.peek();
         if (!s) return null;
-        const box = this.model.usedBox(s, { row: 0, col: 0, rows: 1_048_576, cols: 16_384 });
+        const box = this.model.usedBox(s, { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS });
         return box ? { sheet: s, box } : null;
       },
       { parent: this, call: call('getUsedRangeOrNullObject', valuesOnly ?? false), volatile: true },
