@@ -219,6 +219,24 @@ describe('a table header holds static text', () => {
     expect(h.model.headers(h.model.table('T')!)).toEqual(['Owner', 'Owner2', 'Column3']);
   });
 
+  it('stays text when the write starts above the header row', async () => {
+    const h = host();
+    await h.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A2').values = [['Owner']];
+      sheet.tables.add('Sheet1!A2:A3', true).name = 'Low';
+      await ctx.sync();
+    });
+    expect(await write(h, 'A1:A3', 'formulas', [['=1'], ['=2+2'], ['=3']])).toBeNull();
+    const s = sheetOf(h);
+    expect([0, 1, 2].map((r) => h.model.cell(s, r, 0)?.formula ?? null)).toEqual([
+      '=1',
+      null,
+      '=3',
+    ]);
+    expect(h.model.headers(h.model.table('Low')!)).toEqual(['=2+2']);
+  });
+
   it('a formula written or typed into a header stays its text, never a formula', async () => {
     const h = await withTable();
     await write(h, 'B1', 'formulas', [['=1+1']]);
@@ -227,7 +245,9 @@ describe('a table header holds static text', () => {
     expect(h.model.cell(t.sheet, 0, 1)?.formula).toBeUndefined();
     await write(h, 'C1', 'values', [['=SUM(']]); // malformed as a formula, fine as text
     new MemoryUser(h.model).typeCell('Sheet1', 'A1', '=2*3');
-    expect(h.model.headers(t)).toEqual(['=2*3', '=1+1', '=SUM(']);
+    await write(h, 'C1:C2', 'formulas', [['=NOW()'], ['=NOW()']]); // header and body at once
+    expect(h.model.cell(t.sheet, 1, 2)?.formula).toBe('=NOW()');
+    expect(h.model.headers(t)).toEqual(['=2*3', '=1+1', '=NOW()']);
     expect(h.model.cell(t.sheet, 0, 0)?.formula).toBeUndefined();
   });
 });

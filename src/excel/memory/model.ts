@@ -188,15 +188,21 @@ export class MemoryWorkbookModel {
    * write and changes no cell, as one Excel operation does.
    */
   writeCells(sheet: SheetData, box: Box, rows: readonly (readonly (Scalar | null)[])[]): void {
-    const header = (c: number) =>
-      this.tables.find(
-        (t) => t.sheet === sheet && t.row === box.row && c >= t.col && c < t.col + t.cols,
-      );
+    const heads = this.tables.filter(
+      (t) =>
+        t.sheet === sheet &&
+        t.row >= box.row &&
+        t.row < box.row + box.rows &&
+        t.col < box.col + box.cols &&
+        box.col < t.col + t.cols,
+    );
+    const header = (r: number, c: number): TableData | undefined =>
+      heads.find((t) => t.row === r && c >= t.col && c < t.col + t.cols);
     const entries = rows.map((row, i) =>
       row.map((x, j) => {
         const r = box.row + i;
         const c = box.col + j;
-        if (x === null || (i === 0 && header(c))) return null;
+        if (x === null || header(r, c)) return null;
         return readEntry(x, this.formatOf(sheet, r, c) === '@');
       }),
     );
@@ -204,7 +210,7 @@ export class MemoryWorkbookModel {
       row.forEach((x, j) => {
         const r = box.row + i;
         const c = box.col + j;
-        const t = i === 0 && x !== null ? header(c) : undefined;
+        const t = x !== null ? header(r, c) : undefined;
         if (t) this.writeHeader(t, c - t.col, x as Scalar);
         const entry = entries[i]?.[j];
         if (entry) this.putEntry(sheet, r, c, entry);
