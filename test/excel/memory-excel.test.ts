@@ -68,7 +68,8 @@ describe('the in-memory Excel', () => {
         }),
       ).rejects.toHaveProperty('code');
       const s = h.model.sheet('Sheet1')!;
-      // The getItem binding is the first operation, then the two writes (each with its range binding).
+      // Binding workbook.worksheets is the first operation, then getItem, then the two writes
+      // (each after its range's binding): one operation applied writes nothing.
       const written = [0, 1].filter((r) => h.model.valueOf(s, r, 0) !== '').length;
       expect(written).toBe(kind === 'fail-partway' ? 0 : applied);
     }

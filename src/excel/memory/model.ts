@@ -1,17 +1,30 @@
 /**
  * The state of an in-memory Excel workbook: sheets of cells, tables over them, defined names.
  * No Office and no Node APIs (the browser preview uses it). The request layer (context.ts) queues
- * Office.js-style operations and applies them here at sync; user edits (user.ts) apply directly.
+ * Office.js-style operations and applies them here at sync; a user's edits (user.ts) apply here
+ * directly. Every change goes through a method of this class (table operations: table-ops.ts), so
+ * the co-authoring model (coauthoring/) hears each one through `recorder`.
  *
- * Cell-input semantics follow Excel's: a string written to a cell is read the way a typed entry is —
- * a leading apostrophe is the quote prefix (the rest is text, the apostrophe is not part of the
- * value, and `formulas` reads back without it: OfficeDev/office-js#6687); in a cell formatted '@'
- * everything else is text; otherwise "=…", and "+…", "-…", "@…" that are not numbers, become
- * formulas, numeric text becomes a number, TRUE/FALSE a boolean, and yyyy-mm-dd a date serial.
+ * How a written entry is read (quote prefix, '@', formulas, numbers, dates) is cell-input.ts;
+ * Excel's grid and naming limits are limits.ts; which error code answers a contested case is
+ * `strictness` (errors.ts).
  */
 import type { Box } from '../a1';
+import { headerText, readEntry, type Entry, type Scalar } from './cell-input';
+import {
+  coded,
+  DEFAULT_STRICTNESS,
+  invalidArgument,
+  MemoryError,
+  type MemoryStrictness,
+} from './errors';
+import { formulaSyntaxProblem } from './formula-syntax';
+import { cellKey, parseCellKey } from './keys';
+import { definedNameProblem, sheetNameProblem } from './limits';
+import * as tableOps from './table-ops';
 
-export type Scalar = string | number | boolean;
+export { MemoryError } from './errors';
+export type { Scalar } from './cell-input';
 
 export interface CellData {
   value: Scalar;
@@ -22,11 +35,20 @@ export interface CellData {
   validation?: string;
 }
 
+export interface NameData {
+  readonly name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
+}
+
 export interface SheetData {
   readonly id: string;
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   readonly cells: Map<string, CellData>;
+  /** Names scoped to this worksheet, by lower-case name. */
+  readonly names: Map<string, NameData>;
 }
 
 export interface TableData {
@@ -40,11 +62,15 @@ export interface TableData {
   cols: number;
 }
 
-export interface NameData {
-  readonly name: string;
-  formula: string;
-  comment: string;
-  visible: boolean;
+/** The parts of a cell that change independently (and merge independently when co-authoring). */
+export type CellPart = 'content' | 'format' | 'validation';
+
+/** Hears every change as it is made (the co-authoring model records them: coauthoring/). */
+export interface ChangeRecorder {
+  cell(sheet: SheetData, r: number, c: number, part: CellPart): void;
+  sheet(s: SheetData, deleted: boolean): void;
+  table(t: TableData, part: 'name' | 'range', deleted: boolean): void;
+  name(key: string, scope: SheetData | null): void;
 }
 
 /** Evaluates a formula cell for `values` (the preview plugs in DESK functions). */
@@ -53,19 +79,7 @@ export type FormulaEvaluator = (
   row: Readonly<Record<string, Scalar>> | null,
 ) => Scalar;
 
-export class MemoryError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RichApi.Error';
-  }
-}
-
-const key = (r: number, c: number): string => `${r},${c}`;
-const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%?$/i;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { cellKey, parseCellKey } from './keys';
 
 export class MemoryWorkbookModel {
   readonly sheets: SheetData[] = [];
@@ -73,11 +87,16 @@ export class MemoryWorkbookModel {
   readonly names = new Map<string, NameData>();
   selection: { sheet: string; box: Box } | null = null;
   evaluate: FormulaEvaluator = () => '#NAME?';
+  /** Which code answers where Excel's sources disagree (errors.ts). */
+  strictness: MemoryStrictness = { ...DEFAULT_STRICTNESS };
+  recorder: ChangeRecorder | null = null;
+  /** Prefix of new ids: co-authoring replicas create objects with ids that never collide. */
+  idPrefix = '';
   private nextId = 1;
   private readonly listeners = new Set<() => void>();
 
   newId(): string {
-    return String(this.nextId++);
+    return `${this.idPrefix}${this.nextId++}`;
   }
 
   onChange(listener: () => void): () => void {
@@ -95,87 +114,161 @@ export class MemoryWorkbookModel {
   sheetById(id: string): SheetData | undefined {
     return this.sheets.find((s) => s.id === id);
   }
+  private checkSheetName(name: string, self?: SheetData): void {
+    const problem = sheetNameProblem(name);
+    if (problem) throw invalidArgument(problem);
+    const other = this.sheet(name);
+    if (other && other !== self)
+      throw coded(this.strictness.nameTakenCode, `A sheet named ${name} already exists.`);
+  }
   addSheet(name: string): SheetData {
-    if (this.sheet(name))
-      throw new MemoryError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+    this.checkSheetName(name);
     const s: SheetData = {
       id: `{sheet-${this.newId()}}`,
       name,
       visibility: 'Visible',
       cells: new Map(),
+      names: new Map(),
     };
     this.sheets.push(s);
+    this.recorder?.sheet(s, false);
     return s;
+  }
+  renameSheet(s: SheetData, name: string): void {
+    this.checkSheetName(name, s);
+    s.name = name;
+    this.recorder?.sheet(s, false);
+  }
+  setVisibility(s: SheetData, visibility: SheetData['visibility']): void {
+    if (!['Visible', 'Hidden', 'VeryHidden'].includes(visibility))
+      throw invalidArgument(`'${String(visibility)}' is not a sheet visibility`);
+    const visible = this.sheets.filter((x) => x.visibility === 'Visible' && x !== s);
+    if (visibility !== 'Visible' && visible.length === 0)
+      throw coded(this.strictness.lastSheetCode, 'A workbook must keep one visible sheet.');
+    s.visibility = visibility;
+    this.recorder?.sheet(s, false);
+  }
+  /** Deletes a sheet with its tables and names; the last visible sheet cannot go. */
+  deleteSheet(s: SheetData): void {
+    if (!this.sheets.includes(s)) throw new MemoryError('ItemNotFound', 'The sheet is gone.');
+    if (
+      s.visibility === 'Visible' &&
+      !this.sheets.some((x) => x !== s && x.visibility === 'Visible')
+    )
+      throw coded(this.strictness.lastSheetCode, 'A workbook must keep one visible sheet.');
+    for (const t of this.tables.filter((x) => x.sheet === s)) this.deleteTable(t, false);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    if (this.selection?.sheet === s.name) this.selection = null;
+    this.recorder?.sheet(s, true);
   }
 
   // ── cells ──
   cell(sheet: SheetData, r: number, c: number): CellData | undefined {
-    return sheet.cells.get(key(r, c));
+    return sheet.cells.get(cellKey(r, c));
   }
   private touch(sheet: SheetData, r: number, c: number): CellData {
-    let cell = sheet.cells.get(key(r, c));
+    let cell = sheet.cells.get(cellKey(r, c));
     if (!cell) {
       cell = { value: '' };
-      sheet.cells.set(key(r, c), cell);
+      sheet.cells.set(cellKey(r, c), cell);
     }
     return cell;
   }
   private prune(sheet: SheetData, r: number, c: number, cell: CellData): void {
     if (cell.value === '' && !cell.formula && !cell.numberFormat && !cell.validation)
-      sheet.cells.delete(key(r, c));
+      sheet.cells.delete(cellKey(r, c));
   }
 
-  /** One entry written through `values` or `formulas`, read as Excel reads a typed entry. */
-  write(sheet: SheetData, r: number, c: number, input: unknown): void {
-    if (input === null || input === undefined) return; // null leaves a cell unchanged, as in Office.js
+  /** One entry written through `values` or `formulas`; null leaves the cell unchanged. */
+  write(sheet: SheetData, r: number, c: number, input: Scalar | null): void {
+    this.writeCells(sheet, { row: r, col: c, rows: 1, cols: 1 }, [[input]]);
+  }
+  /**
+   * A matrix written over `box`. Every entry is read first, so one Excel refuses fails the whole
+   * write and changes no cell, as one Excel operation does.
+   */
+  writeCells(sheet: SheetData, box: Box, rows: readonly (readonly (Scalar | null)[])[]): void {
+    const heads = this.tables.filter(
+      (t) =>
+        t.sheet === sheet &&
+        t.row >= box.row &&
+        t.row < box.row + box.rows &&
+        t.col < box.col + box.cols &&
+        box.col < t.col + t.cols,
+    );
+    const header = (r: number, c: number): TableData | undefined =>
+      heads.find((t) => t.row === r && c >= t.col && c < t.col + t.cols);
+    const entries = rows.map((row, i) =>
+      row.map((x, j) => {
+        const r = box.row + i;
+        const c = box.col + j;
+        if (x === null || header(r, c)) return null;
+        return readEntry(x, this.formatOf(sheet, r, c) === '@');
+      }),
+    );
+    rows.forEach((row, i) =>
+      row.forEach((x, j) => {
+        const r = box.row + i;
+        const c = box.col + j;
+        const t = x !== null ? header(r, c) : undefined;
+        if (t) this.writeHeader(t, c - t.col, x as Scalar);
+        const entry = entries[i]?.[j];
+        if (entry) this.putEntry(sheet, r, c, entry);
+      }),
+    );
+  }
+  private putEntry(sheet: SheetData, r: number, c: number, entry: Entry): void {
     const cell = this.touch(sheet, r, c);
+    cell.value = entry.value;
+    if (entry.formula) cell.formula = entry.formula;
+    else delete cell.formula;
+    if (entry.quotePrefix) cell.quotePrefix = true;
+    else delete cell.quotePrefix;
+    this.prune(sheet, r, c, cell);
+    this.recorder?.cell(sheet, r, c, 'content');
+  }
+  /**
+   * A table header is static text: a formula written there is kept as its text, a blank becomes
+   * "ColumnN" and a repeated header gets a number (Excel keeps a table's headers unique).
+   */
+  writeHeader(t: TableData, j: number, input: Scalar): void {
+    const others = this.headers(t)
+      .filter((_, k) => k !== j)
+      .map((h) => h.toLowerCase());
+    let text = headerText(input);
+    if (text === '') text = `Column${j + 1}`;
+    const base = text;
+    for (let n = 2; others.includes(text.toLowerCase()); n += 1) text = `${base}${n}`;
+    this.putHeaderText(t, j, text);
+  }
+  /** Sets a header cell's text as is (table-ops.ts has made it unique). */
+  putHeaderText(t: TableData, j: number, text: string): void {
+    const cell = this.touch(t.sheet, t.row, t.col + j);
+    cell.value = text;
     delete cell.formula;
     delete cell.quotePrefix;
-    if (typeof input === 'number' || typeof input === 'boolean') {
-      cell.value = input;
-    } else {
-      const s = String(input);
-      const text = cell.numberFormat === '@';
-      if (s.startsWith("'")) {
-        cell.value = s.slice(1);
-        cell.quotePrefix = true;
-      } else if (s === '') {
-        cell.value = '';
-      } else if (text) {
-        cell.value = s;
-      } else if (s.startsWith('=') && s.length > 1) {
-        cell.formula = s;
-        cell.value = '';
-      } else if (NUMERIC.test(s.trim())) {
-        const t = s.trim();
-        const n = Number(t.replace('%', ''));
-        cell.value = t.endsWith('%') ? n / 100 : n;
-      } else if (/^[+\-@]/.test(s)) {
-        cell.formula = s.startsWith('@') ? `=${s.slice(1)}` : `=${s}`;
-        cell.value = '';
-      } else if (/^(true|false)$/i.test(s)) {
-        cell.value = s.toLowerCase() === 'true';
-      } else if (ISO_DATE.test(s)) {
-        const [, y, m, d] = ISO_DATE.exec(s) as RegExpExecArray;
-        cell.value = Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000 + 25_569;
-      } else {
-        cell.value = s;
-      }
-    }
-    this.prune(sheet, r, c, cell);
+    this.recorder?.cell(t.sheet, t.row, t.col + j, 'content');
   }
-
   setNumberFormat(sheet: SheetData, r: number, c: number, format: string): void {
     const cell = this.touch(sheet, r, c);
     if (format === 'General') delete cell.numberFormat;
     else cell.numberFormat = format;
     this.prune(sheet, r, c, cell);
+    this.recorder?.cell(sheet, r, c, 'format');
   }
   setValidation(sheet: SheetData, r: number, c: number, source: string | null): void {
     const cell = this.touch(sheet, r, c);
     if (source === null) delete cell.validation;
     else cell.validation = source;
     this.prune(sheet, r, c, cell);
+    this.recorder?.cell(sheet, r, c, 'validation');
+  }
+  /** Puts a whole cell (or nothing) at a position: cells moved by an insert or a delete. */
+  putCell(sheet: SheetData, r: number, c: number, cell: CellData | undefined): void {
+    if (cell) sheet.cells.set(cellKey(r, c), { ...cell });
+    else sheet.cells.delete(cellKey(r, c));
+    for (const part of ['content', 'format', 'validation'] as const)
+      this.recorder?.cell(sheet, r, c, part);
   }
 
   tableAt(sheet: SheetData, r: number, c: number): TableData | undefined {
@@ -234,131 +327,84 @@ export class MemoryWorkbookModel {
       // A small box (the rows below a table): look at its cells rather than the whole sheet.
       for (let r = box.row; r < box.row + box.rows; r += 1) {
         for (let c = box.col; c < box.col + box.cols; c += 1)
-          consider(r, c, sheet.cells.get(key(r, c)));
+          consider(r, c, sheet.cells.get(cellKey(r, c)));
       }
-      return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-    }
-    for (const [k, cell] of sheet.cells) {
-      if (cell.value === '' && !cell.formula) continue;
-      const [r, c] = k.split(',').map(Number) as [number, number];
-      if (r < box.row || r >= box.row + box.rows || c < box.col || c >= box.col + box.cols)
-        continue;
-      r0 = Math.min(r0, r);
-      c0 = Math.min(c0, c);
-      r1 = Math.max(r1, r);
-      c1 = Math.max(c1, c);
+    } else {
+      for (const [k, cell] of sheet.cells) {
+        const [r, c] = parseCellKey(k);
+        consider(r, c, cell);
+      }
     }
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 
-  // ── tables ──
+  // ── tables (table-ops.ts) ──
   table(nameOrId: string): TableData | undefined {
     return (
       this.tables.find((t) => t.id === nameOrId) ??
       this.tables.find((t) => t.name.toLowerCase() === nameOrId.toLowerCase())
     );
   }
+  tableNamed(name: string): TableData | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
   addTable(sheet: SheetData, box: Box): TableData {
-    for (const t of this.tables) {
-      const overlap =
-        t.sheet === sheet &&
-        box.row < t.row + t.rows &&
-        t.row < box.row + box.rows &&
-        box.col < t.col + t.cols &&
-        t.col < box.col + box.cols;
-      if (overlap)
-        throw new MemoryError('InvalidOperation', 'A table cannot overlap another table.');
-    }
-    const id = this.newId();
-    // A header-only range gets one empty body row, as Excel creates it.
-    const t: TableData = {
-      id,
-      name: `Table${id}`,
-      sheet,
-      row: box.row,
-      col: box.col,
-      rows: Math.max(2, box.rows),
-      cols: box.cols,
-    };
-    this.headers(t).forEach((h, j) => {
-      if (h === '') this.write(sheet, t.row, t.col + j, `Column${j + 1}`);
-    });
-    this.tables.push(t);
-    return t;
+    return tableOps.addTable(this, sheet, box);
   }
   renameTable(t: TableData, name: string): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name))
-      throw new MemoryError('InvalidArgument', `'${name}' is not a valid table name.`);
-    const other = this.table(name);
-    if ((other && other !== t) || this.names.has(name.toLowerCase())) {
-      throw new MemoryError('ItemAlreadyExists', `The name ${name} is already in use.`);
-    }
-    t.name = name;
+    tableOps.renameTable(this, t, name);
   }
   resizeTable(t: TableData, sheet: SheetData, box: Box): void {
-    if (sheet !== t.sheet || box.row !== t.row || box.col !== t.col) {
-      throw new MemoryError(
-        'InvalidArgument',
-        'The new table range must keep its header row in place.',
-      );
-    }
-    t.rows = box.rows;
-    t.cols = box.cols;
+    tableOps.resizeTable(this, t, sheet, box);
   }
-  /** Appends a column at the right: cells right of the table (within its rows) shift right. */
+  /** Removes the table; `clearCells` also empties its cells (Table.delete), else they stay. */
+  deleteTable(t: TableData, clearCells: boolean): void {
+    tableOps.deleteTable(this, t, clearCells);
+  }
   addColumn(t: TableData, header: string): void {
-    this.shiftRight(t.sheet, t.row, t.rows, t.col + t.cols);
-    t.cols += 1;
-    this.write(t.sheet, t.row, t.col + t.cols - 1, `'${header}`);
+    tableOps.addColumn(this, t, header);
   }
-  /** Appends body rows: cells below the table (within its columns) shift down. */
-  addRows(t: TableData, values: readonly (readonly unknown[])[]): void {
-    const at = t.row + t.rows;
-    this.shiftDown(t.sheet, t.col, t.cols, at, values.length);
-    t.rows += values.length;
-    values.forEach((row, i) => row.forEach((v, j) => this.write(t.sheet, at + i, t.col + j, v)));
-  }
-  private shiftRight(sheet: SheetData, row: number, rows: number, fromCol: number): void {
-    const moved = [...sheet.cells].filter(([k]) => {
-      const [r, c] = k.split(',').map(Number) as [number, number];
-      return r >= row && r < row + rows && c >= fromCol;
-    });
-    for (const [k] of moved) sheet.cells.delete(k);
-    for (const [k, cell] of moved) {
-      const [r, c] = k.split(',').map(Number) as [number, number];
-      sheet.cells.set(key(r, c + 1), cell);
-    }
-  }
-  private shiftDown(
-    sheet: SheetData,
-    col: number,
-    cols: number,
-    fromRow: number,
-    by: number,
-  ): void {
-    const moved = [...sheet.cells].filter(([k]) => {
-      const [r, c] = k.split(',').map(Number) as [number, number];
-      return c >= col && c < col + cols && r >= fromRow;
-    });
-    for (const [k] of moved) sheet.cells.delete(k);
-    for (const [k, cell] of moved) {
-      const [r, c] = k.split(',').map(Number) as [number, number];
-      sheet.cells.set(key(r + by, c), cell);
-    }
+  addRows(t: TableData, values: readonly (readonly Scalar[])[]): void {
+    tableOps.addRows(this, t, values);
   }
 
   // ── names ──
-  addName(name: string, formula: string, comment = ''): NameData {
-    if (this.names.has(name.toLowerCase()) || this.table(name)) {
-      throw new MemoryError('ItemAlreadyExists', `The name ${name} is already in use.`);
+  private nameScope(scope: SheetData | null): Map<string, NameData> {
+    return scope ? scope.names : this.names;
+  }
+  nameItem(name: string, scope: SheetData | null = null): NameData | undefined {
+    return this.nameScope(scope).get(name.toLowerCase());
+  }
+  private checkFormula(formula: string): string {
+    const f = formula.startsWith('=') ? formula : `=${formula}`;
+    const problem = formulaSyntaxProblem(f);
+    if (problem) throw invalidArgument(`the name's formula ${f} is malformed: ${problem}`);
+    return f;
+  }
+  addName(name: string, formula: string, comment = '', scope: SheetData | null = null): NameData {
+    const problem = definedNameProblem(name, 'name');
+    if (problem) throw invalidArgument(problem);
+    if (this.nameItem(name, scope) || (!scope && this.tableNamed(name))) {
+      throw coded(this.strictness.nameTakenCode, `The name ${name} is already in use.`);
     }
-    const n: NameData = {
-      name,
-      formula: formula.startsWith('=') ? formula : `=${formula}`,
-      comment,
-      visible: true,
-    };
-    this.names.set(name.toLowerCase(), n);
+    const n: NameData = { name, formula: this.checkFormula(formula), comment, visible: true };
+    this.nameScope(scope).set(name.toLowerCase(), n);
+    this.recorder?.name(name.toLowerCase(), scope);
     return n;
+  }
+  updateName(
+    n: NameData,
+    change: Partial<Pick<NameData, 'formula' | 'comment' | 'visible'>>,
+    scope: SheetData | null = null,
+  ): void {
+    if (change.formula !== undefined) n.formula = this.checkFormula(change.formula);
+    if (change.comment !== undefined) n.comment = change.comment;
+    if (change.visible !== undefined) n.visible = change.visible;
+    this.recorder?.name(n.name.toLowerCase(), scope);
+  }
+  deleteName(name: string, scope: SheetData | null = null): void {
+    if (!this.nameScope(scope).delete(name.toLowerCase()))
+      throw new MemoryError('ItemNotFound', `The name ${name} does not exist.`);
+    this.recorder?.name(name.toLowerCase(), scope);
   }
 }

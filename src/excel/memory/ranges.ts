@@ -1,7 +1,20 @@
-/** Ranges: values, formulas, formats, validation, derived ranges, selection. */
+/**
+ * Ranges: values, formulas and number formats (written and read), derived ranges, the used range,
+ * selection. As in Excel, a range never reaches outside the 1,048,576 × 16,384 grid; a matrix
+ * written must be an array of rows of the range's exact shape holding only strings, numbers,
+ * booleans or null (null leaves a cell as it is) — anything else fails the request with
+ * InvalidArgument, not a crash (`values = null`, a missing row, an `undefined`: the runtime would
+ * send `undefined` as JSON null and silently keep the cell, so the twin refuses it to surface the
+ * bug); reading a matrix larger than Excel on the web's 5 MB response fails the request with
+ * ResponsePayloadSizeLimitExceeded.
+ */
 import { formatAddress, type Box } from '../a1';
-import { MemoryError, type SheetData } from './model';
-import { matrix, ProxyBase } from './proxy';
+import { invalidArgument, MemoryError } from './errors';
+import { checkBox, MAX_COLS, MAX_ROWS } from './limits';
+import type { MemoryContext } from './context';
+import type { Scalar, SheetData } from './model';
+import { call, matrix, ProxyBase, type ProxyOrigin } from './proxy';
+import { DataValidationP } from './validation';
 import { WorksheetP } from './sheets';
 
 export interface RangeTarget {
@@ -9,24 +22,38 @@ export interface RangeTarget {
   readonly box: Box;
 }
 
-class DataValidationP extends ProxyBase<RangeTarget> {
-  protected readonly props = ['rule'];
-  protected read(r: RangeTarget): unknown {
-    const first = this.context.model.cell(r.sheet, r.box.row, r.box.col)?.validation;
-    return first ? { list: { inCellDropDown: true, source: first } } : {};
+const SHAPE =
+  'The number of rows or columns in the input array doesn\u2019t match the size or dimensions of the range.';
+
+/** The matrix a range write takes, checked as Excel checks it at sync. */
+export function checkMatrix(
+  v: unknown,
+  box: Box,
+  cell: (x: unknown) => boolean,
+  what: string,
+): (Scalar | null)[][] {
+  if (!Array.isArray(v) || v.some((row) => !Array.isArray(row)))
+    throw invalidArgument(`${what} takes an array of rows, got ${v === null ? 'null' : typeof v}`);
+  const rows = v as unknown[][];
+  if (rows.length !== box.rows || rows.some((row) => row.length !== box.cols))
+    throw invalidArgument(SHAPE);
+  for (const row of rows) {
+    for (const x of row) {
+      if (!cell(x))
+        throw invalidArgument(
+          `${what} cannot hold ${x === undefined ? 'undefined' : JSON.stringify(x)}`,
+        );
+    }
   }
-  set rule(rule: { list?: { source?: string } }) {
-    this.set((r) => {
-      const source = rule.list?.source;
-      if (typeof source !== 'string')
-        throw new MemoryError('InvalidArgument', 'Only list rules are modelled.');
-      matrix(r.box, (i, j) => this.context.model.setValidation(r.sheet, i, j, source));
-    }, rule);
-  }
-  clear(): void {
-    this.set((r) => matrix(r.box, (i, j) => this.context.model.setValidation(r.sheet, i, j, null)));
-  }
+  return rows as (Scalar | null)[][];
 }
+
+const isScalar = (x: unknown): boolean =>
+  x === null || typeof x === 'string' || typeof x === 'boolean' || typeof x === 'number';
+const isFormat = (x: unknown): boolean => x === null || typeof x === 'string';
+
+const describe = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.length}×${Array.isArray(v[0]) ? v[0].length : '?'}]` : String(v);
 
 export class RangeP extends ProxyBase<RangeTarget> {
   protected readonly props = [
@@ -39,6 +66,22 @@ export class RangeP extends ProxyBase<RangeTarget> {
     'formulas',
     'numberFormat',
   ];
+  /** Navigation properties, made once as Office.js caches them. */
+  private made: { dataValidation?: DataValidationP; worksheet?: WorksheetP } = {};
+  constructor(context: MemoryContext, bind: () => RangeTarget | null, origin: ProxyOrigin) {
+    super(context, bind, origin);
+  }
+  protected override exists(r: RangeTarget): boolean {
+    return this.context.model.sheets.includes(r.sheet);
+  }
+  /** A matrix read, metered against the response limit before it is built. */
+  private cells<V>(r: RangeTarget, f: (row: number, col: number) => V): V[][] {
+    const n = r.box.rows * r.box.cols;
+    if (!this.context.meterResponse(n * 3)) return [];
+    const m = matrix(r.box, f);
+    this.context.meterResponse(JSON.stringify(m).length - n * 3);
+    return m;
+  }
   protected read(r: RangeTarget, prop: string): unknown {
     const m = this.context.model;
     switch (prop) {
@@ -53,16 +96,16 @@ export class RangeP extends ProxyBase<RangeTarget> {
       case 'columnCount':
         return r.box.cols;
       case 'values':
-        return matrix(r.box, (i, j) => m.valueOf(r.sheet, i, j));
+        return this.cells(r, (i, j) => m.valueOf(r.sheet, i, j));
       case 'formulas':
-        return matrix(r.box, (i, j) => m.formulaOf(r.sheet, i, j));
+        return this.cells(r, (i, j) => m.formulaOf(r.sheet, i, j));
       case 'numberFormat':
-        return matrix(r.box, (i, j) => m.formatOf(r.sheet, i, j));
+        return this.cells(r, (i, j) => m.formatOf(r.sheet, i, j));
       default:
-        return null;
+        return undefined;
     }
   }
-  /** For operations taking a range argument (table.resize): the bound target at apply time. */
+  /** For operations taking a range argument (table.resize): checked when queued, bound at apply. */
   liveTarget(): RangeTarget {
     return this.live();
   }
@@ -85,83 +128,130 @@ export class RangeP extends ProxyBase<RangeTarget> {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.writeMatrix(v, (r, i, j, x) => this.context.model.write(r.sheet, i, j, x));
+    this.writeMatrix('values', v, isScalar);
   }
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.writeMatrix(v, (r, i, j, x) => this.context.model.write(r.sheet, i, j, x));
+    this.writeMatrix('formulas', v, isScalar);
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.writeMatrix(v, (r, i, j, x) =>
-      this.context.model.setNumberFormat(r.sheet, i, j, String(x)),
-    );
+    this.writeMatrix('numberFormat', v, isFormat);
   }
   private writeMatrix(
-    v: unknown[][],
-    put: (r: RangeTarget, i: number, j: number, x: unknown) => void,
+    kind: 'values' | 'formulas' | 'numberFormat',
+    v: unknown,
+    ok: (x: unknown) => boolean,
   ): void {
-    this.set((r) => {
-      if (v.length !== r.box.rows || v.some((row) => row.length !== r.box.cols)) {
-        throw new MemoryError(
-          'InvalidArgument',
-          'The number of rows or columns in the input array doesn\u2019t match the size or dimensions of the range.',
+    this.act(
+      kind,
+      `${kind} = ${describe(v)}`,
+      (r) => {
+        const m = this.context.model;
+        const rows = checkMatrix(v, r.box, ok, kind);
+        if (kind !== 'numberFormat') {
+          m.writeCells(r.sheet, r.box, rows);
+          return;
+        }
+        rows.forEach((row, i) =>
+          row.forEach((x, j) => {
+            if (x !== null) m.setNumberFormat(r.sheet, r.box.row + i, r.box.col + j, String(x));
+          }),
         );
-      }
-      v.forEach((row, i) => row.forEach((x, j) => put(r, r.box.row + i, r.box.col + j, x)));
-    }, v);
+      },
+      v,
+    );
+  }
+  /** Empties the cells (values, formulas, formats, validation), as Range.clear() does. */
+  clear(): void {
+    this.act('values', 'clear()', (r) => {
+      matrix(r.box, (i, j) => this.context.model.putCell(r.sheet, i, j, undefined));
+    });
   }
   get dataValidation(): DataValidationP {
-    return new DataValidationP(this.context, () => this.peek());
+    return (this.made.dataValidation ??= new DataValidationP(this.context, () => this.peek(), {
+      parent: this,
+      call: 'dataValidation',
+    }));
   }
   get worksheet(): WorksheetP {
-    return new WorksheetP(this.context, () => this.peek()?.sheet ?? null);
+    return (this.made.worksheet ??= new WorksheetP(this.context, () => this.peek()?.sheet ?? null, {
+      parent: this,
+      call: 'worksheet',
+    }));
   }
-  private derive(f: (b: Box) => Box): RangeP {
-    return new RangeP(this.context, () => {
-      const r = this.peek();
-      if (!r) return null;
-      const box = f(r.box);
-      if (box.row < 0 || box.col < 0 || box.rows < 1 || box.cols < 1) {
-        throw new MemoryError('InvalidArgument', 'The range is outside the worksheet.');
-      }
-      return { sheet: r.sheet, box };
-    });
+  private derive(step: string, f: (b: Box) => Box): RangeP {
+    return new RangeP(
+      this.context,
+      () => {
+        const r = this.peek();
+        return r ? { sheet: r.sheet, box: checkBox(f(r.box)) } : null;
+      },
+      { parent: this, call: step, volatile: true },
+    );
   }
   getCell(row: number, col: number): RangeP {
-    return this.derive((b) => ({ row: b.row + row, col: b.col + col, rows: 1, cols: 1 }));
+    return this.derive(call('getCell', row, col), (b) => ({
+      row: b.row + row,
+      col: b.col + col,
+      rows: 1,
+      cols: 1,
+    }));
   }
   getRow(i: number): RangeP {
-    return this.derive((b) => ({ ...b, row: b.row + i, rows: 1 }));
+    return this.derive(call('getRow', i), (b) => ({ ...b, row: b.row + i, rows: 1 }));
   }
   getColumn(j: number): RangeP {
-    return this.derive((b) => ({ ...b, col: b.col + j, cols: 1 }));
+    return this.derive(call('getColumn', j), (b) => ({ ...b, col: b.col + j, cols: 1 }));
   }
   getLastRow(): RangeP {
-    return this.derive((b) => ({ ...b, row: b.row + b.rows - 1, rows: 1 }));
+    return this.derive('getLastRow()', (b) => ({ ...b, row: b.row + b.rows - 1, rows: 1 }));
   }
   getLastColumn(): RangeP {
-    return this.derive((b) => ({ ...b, col: b.col + b.cols - 1, cols: 1 }));
+    return this.derive('getLastColumn()', (b) => ({ ...b, col: b.col + b.cols - 1, cols: 1 }));
   }
   getOffsetRange(dr: number, dc: number): RangeP {
-    return this.derive((b) => ({ ...b, row: b.row + dr, col: b.col + dc }));
+    return this.derive(call('getOffsetRange', dr, dc), (b) => ({
+      ...b,
+      row: b.row + dr,
+      col: b.col + dc,
+    }));
   }
   getResizedRange(dr: number, dc: number): RangeP {
-    return this.derive((b) => ({ ...b, rows: b.rows + dr, cols: b.cols + dc }));
+    return this.derive(call('getResizedRange', dr, dc), (b) => ({
+      ...b,
+      rows: b.rows + dr,
+      cols: b.cols + dc,
+    }));
   }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeP {
-    return new RangeP(this.context, () => {
-      const r = this.peek();
-      const box = r ? this.context.model.usedBox(r.sheet, r.box) : null;
-      return r && box ? { sheet: r.sheet, box } : null;
-    });
+  getEntireRow(): RangeP {
+    return this.derive('getEntireRow()', (b) => ({ ...b, col: 0, cols: MAX_COLS }));
+  }
+  getEntireColumn(): RangeP {
+    return this.derive('getEntireColumn()', (b) => ({ ...b, row: 0, rows: MAX_ROWS }));
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeP {
+    return new RangeP(
+      this.context,
+      () => {
+        const r = this.peek();
+        const box = r ? this.context.model.usedBox(r.sheet, r.box) : null;
+        return r && box ? { sheet: r.sheet, box } : null;
+      },
+      { parent: this, call: call('getUsedRangeOrNullObject', valuesOnly ?? false), volatile: true },
+    );
   }
   select(): void {
-    this.set((r) => {
+    this.act('select', 'select()', (r) => {
+      if (r.sheet.visibility !== 'Visible')
+        throw new MemoryError(
+          'InvalidOperation',
+          `The sheet ${r.sheet.name} is hidden; nothing on it can be selected.`,
+        );
       this.context.model.selection = { sheet: r.sheet.name, box: r.box };
     });
   }

@@ -1,183 +1,205 @@
-/** Workbook, worksheets and defined names (the schema version lives in one). */
+/** The workbook and its worksheets: found by name, added, renamed, hidden, deleted, ranged. */
 import { parseAddress } from '../a1';
+import { CollectionP } from './collection';
 import type { MemoryContext } from './context';
-import { MemoryError, type MemoryWorkbookModel, type NameData, type SheetData } from './model';
-import { ProxyBase, propList } from './proxy';
+import { invalidArgument, itemNotFound, MemoryError } from './errors';
+import { checkBox, MAX_COLS, MAX_ROWS } from './limits';
+import type { MemoryWorkbookModel, SheetData } from './model';
+import { NamedItemCollectionP } from './named-items';
+import { call, ClientResultP, ProxyBase, type ProxyOrigin } from './proxy';
 import { RangeP } from './ranges';
 import { TableCollectionP } from './tables';
 
+/** `context.workbook`: its collections are made (and queued) on first use, as in Office.js. */
 export class WorkbookP {
-  readonly tables: TableCollectionP;
-  readonly worksheets: WorksheetCollectionP;
-  readonly names: NamedItemCollectionP;
-  constructor(readonly context: MemoryContext) {
-    this.tables = new TableCollectionP(context, null);
-    this.worksheets = new WorksheetCollectionP(context);
-    this.names = new NamedItemCollectionP(context);
+  private made: {
+    tables?: TableCollectionP;
+    worksheets?: WorksheetCollectionP;
+    names?: NamedItemCollectionP;
+  } = {};
+  constructor(readonly context: MemoryContext) {}
+  get tables(): TableCollectionP {
+    return (this.made.tables ??= new TableCollectionP(this.context, null, {
+      parent: null,
+      call: 'workbook.tables',
+    }));
+  }
+  get worksheets(): WorksheetCollectionP {
+    return (this.made.worksheets ??= new WorksheetCollectionP(this.context));
+  }
+  get names(): NamedItemCollectionP {
+    return (this.made.names ??= new NamedItemCollectionP(this.context, null, {
+      parent: null,
+      call: 'workbook.names',
+    }));
   }
 }
 
-class WorksheetCollectionP extends ProxyBase<MemoryWorkbookModel> {
-  protected readonly props = ['items'];
-  private itemProxies: WorksheetP[] = [];
+const SHEET_SCALARS = ['id', 'name', 'visibility', 'position'] as const;
+
+class WorksheetCollectionP extends CollectionP<SheetData, WorksheetP> {
+  protected readonly itemScalars = SHEET_SCALARS;
   constructor(context: MemoryContext) {
-    super(context, () => context.model);
+    super(context, () => context.model, { parent: null, call: 'workbook.worksheets' });
   }
-  protected read(m: MemoryWorkbookModel, prop: string): unknown {
-    if (prop.startsWith('items')) {
-      this.itemProxies = m.sheets.map((s) => WorksheetP.loadedNow(this.context, s));
-      return this.itemProxies;
-    }
-    return null;
+  protected list(): SheetData[] {
+    return [...this.context.model.sheets];
   }
-  get items(): WorksheetP[] {
-    this.get('items');
-    return this.itemProxies;
-  }
-  override load(props?: unknown): this {
-    return super.load(
-      propList(props, ['items']).some((p) => p.startsWith('items')) ? ['items'] : props,
-    );
+  protected item(s: SheetData, i: number): WorksheetP {
+    return new WorksheetP(this.context, () => s, { parent: this, call: `items[${i}]` }, s);
   }
   getItemOrNullObject(name: string): WorksheetP {
-    return new WorksheetP(this.context, () => this.context.model.sheet(name) ?? null);
-  }
-  getItem(name: string): WorksheetP {
-    return new WorksheetP(this.context, () => {
-      const s = this.context.model.sheet(name);
-      if (!s) throw new MemoryError('ItemNotFound', `The worksheet ${name} does not exist.`);
-      return s;
+    return new WorksheetP(this.context, () => this.context.model.sheet(name) ?? null, {
+      parent: this,
+      call: call('getItemOrNullObject', name),
     });
   }
-  add(name: string): WorksheetP {
-    return new WorksheetP(this.context, () => this.context.model.addSheet(name));
+  getItem(name: string): WorksheetP {
+    return new WorksheetP(
+      this.context,
+      () => {
+        const s = this.context.model.sheet(name);
+        if (!s) throw itemNotFound(`the worksheet ${name}`);
+        return s;
+      },
+      { parent: this, call: call('getItem', name) },
+    );
+  }
+  /** Without a name Excel picks the first free "SheetN". */
+  add(name?: string): WorksheetP {
+    const m = this.context.model;
+    const free = (): string => {
+      for (let n = m.sheets.length + 1; ; n += 1) if (!m.sheet(`Sheet${n}`)) return `Sheet${n}`;
+    };
+    return new WorksheetP(this.context, () => m.addSheet(name ?? free()), {
+      parent: this,
+      call: call('add', name),
+      volatile: true,
+      kind: 'sheet.add',
+    });
+  }
+  getCount(): ClientResultP<number> {
+    return new ClientResultP(
+      this.context,
+      this,
+      'getCount()',
+      () => this.context.model.sheets.length,
+    );
   }
 }
 
 export class WorksheetP extends ProxyBase<SheetData> {
-  protected readonly props = ['id', 'name', 'visibility'];
-  static loadedNow(context: MemoryContext, s: SheetData): WorksheetP {
-    const p = new WorksheetP(context, () => s);
-    // Bound and loaded inside the current sync: apply the two queued steps at once.
-    p.target = s;
-    (p as unknown as { loaded: Map<string, unknown> }).loaded = new Map([
-      ['id', s.id],
-      ['name', s.name],
-      ['visibility', s.visibility],
-    ]);
-    return p;
+  protected readonly props = SHEET_SCALARS;
+  private made: { tables?: TableCollectionP; names?: NamedItemCollectionP } = {};
+  constructor(
+    context: MemoryContext,
+    bind: () => SheetData | null,
+    origin: ProxyOrigin,
+    resolved?: SheetData,
+  ) {
+    super(context, bind, origin, resolved);
+  }
+  private get model(): MemoryWorkbookModel {
+    return this.context.model;
+  }
+  protected override exists(s: SheetData): boolean {
+    return this.model.sheets.includes(s);
   }
   protected read(s: SheetData, prop: string): unknown {
+    if (prop === 'position') return this.model.sheets.indexOf(s);
     return prop === 'id'
       ? s.id
       : prop === 'name'
         ? s.name
         : prop === 'visibility'
           ? s.visibility
-          : null;
+          : undefined;
   }
   get id(): string {
     return this.get('id');
   }
+  get position(): number {
+    return this.get('position');
+  }
   get visibility(): SheetData['visibility'] {
     return this.get('visibility');
+  }
+  set visibility(v: SheetData['visibility']) {
+    this.act('sheet.visibility', `visibility = ${v}`, (s) => this.model.setVisibility(s, v), v);
   }
   get name(): string {
     return this.get('name');
   }
   set name(v: string) {
-    this.set((s) => {
-      if (this.context.model.sheet(v) && this.context.model.sheet(v) !== s) {
-        throw new MemoryError('ItemAlreadyExists', `A sheet named ${v} already exists.`);
-      }
-      s.name = v;
-    }, v);
+    this.act('sheet.rename', `name = ${JSON.stringify(v)}`, (s) => this.model.renameSheet(s, v), v);
   }
   get tables(): TableCollectionP {
-    return new TableCollectionP(this.context, () => this.live());
+    return (this.made.tables ??= new TableCollectionP(this.context, () => this.peek(), {
+      parent: this,
+      call: 'tables',
+    }));
+  }
+  /** Names scoped to this worksheet. */
+  get names(): NamedItemCollectionP {
+    return (this.made.names ??= new NamedItemCollectionP(this.context, () => this.peek(), {
+      parent: this,
+      call: 'names',
+    }));
   }
   activate(): void {
-    this.set(() => undefined);
-  }
-  getRange(address: string): RangeP {
-    return new RangeP(this.context, () => {
-      const a = parseAddress(address);
-      if (!a) throw new MemoryError('InvalidArgument', `'${address}' is not a valid address.`);
-      return { sheet: this.live(), box: a.box };
+    this.act('activate', 'activate()', (s) => {
+      if (s.visibility !== 'Visible')
+        throw new MemoryError(
+          'InvalidOperation',
+          `The sheet ${s.name} is hidden and cannot be activated.`,
+        );
     });
   }
-  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeP {
-    return new RangeP(this.context, () => {
-      if (row < 0 || col < 0 || rows < 1 || cols < 1)
-        throw new MemoryError('InvalidArgument', 'The range is not valid.');
-      return { sheet: this.live(), box: { row, col, rows, cols } };
-    });
+  delete(): void {
+    this.act('sheet.delete', 'delete()', (s) => this.model.deleteSheet(s));
   }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeP {
-    return new RangeP(this.context, () => {
-      const s = this.peek();
-      if (!s) return null;
-      const box = this.context.model.usedBox(s, { row: 0, col: 0, rows: 1_048_576, cols: 16_384 });
-      return box ? { sheet: s, box } : null;
-    });
-  }
-}
-
-class NamedItemCollectionP extends ProxyBase<MemoryWorkbookModel> {
-  protected readonly props: string[] = [];
-  constructor(context: MemoryContext) {
-    super(context, () => context.model);
-  }
-  protected read(): unknown {
-    return null;
-  }
-  getItemOrNullObject(name: string): NamedItemP {
-    return new NamedItemP(
+  /** Without an address, the whole worksheet (@types/office-js Worksheet.getRange). */
+  getRange(address?: string): RangeP {
+    return new RangeP(
       this.context,
-      () => this.context.model.names.get(name.toLowerCase()) ?? null,
+      () => {
+        const s = this.peek();
+        if (!s) return null;
+        if (address === undefined)
+          return { sheet: s, box: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
+        const a = typeof address === 'string' ? parseAddress(address) : null;
+        if (!a) throw invalidArgument(`'${address}' is not a valid address`);
+        if (a.sheet !== null && a.sheet.toLowerCase() !== s.name.toLowerCase())
+          throw invalidArgument(`'${address}' is not on the sheet ${s.name}`);
+        return { sheet: s, box: checkBox(a.box) };
+      },
+      {
+        parent: this,
+        call: address === undefined ? 'getRange()' : call('getRange', address),
+        volatile: true,
+      },
     );
   }
-  getItem(name: string): NamedItemP {
-    return new NamedItemP(this.context, () => {
-      const n = this.context.model.names.get(name.toLowerCase());
-      if (!n) throw new MemoryError('ItemNotFound', `The name ${name} does not exist.`);
-      return n;
-    });
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeP {
+    return new RangeP(
+      this.context,
+      () => {
+        const s = this.peek();
+        return s ? { sheet: s, box: checkBox({ row, col, rows, cols }) } : null;
+      },
+      { parent: this, call: call('getRangeByIndexes', row, col, rows, cols), volatile: true },
+    );
   }
-  add(name: string, reference: string, comment?: string): NamedItemP {
-    return new NamedItemP(this.context, () => this.context.model.addName(name, reference, comment));
-  }
-}
-
-class NamedItemP extends ProxyBase<NameData> {
-  protected readonly props = ['name', 'formula', 'value', 'comment', 'visible', 'type'];
-  protected read(n: NameData, prop: string): unknown {
-    if (prop === 'value') return n.formula.replace(/^=/, '');
-    if (prop === 'type') return /^=\d+(\.\d+)?$/.test(n.formula) ? 'Double' : 'String';
-    return (n as unknown as Record<string, unknown>)[prop] ?? null;
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  get formula(): string {
-    return this.get('formula');
-  }
-  set formula(v: string) {
-    this.set((n) => {
-      n.formula = v.startsWith('=') ? v : `=${v}`;
-    }, v);
-  }
-  get comment(): string {
-    return this.get('comment');
-  }
-  set comment(v: string) {
-    this.set((n) => {
-      n.comment = v;
-    }, v);
-  }
-  set visible(v: boolean) {
-    this.set((n) => {
-      n.visible = v;
-    }, v);
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeP {
+    return new RangeP(
+      this.context,
+      () => {
+        const s = this.peek();
+        if (!s) return null;
+        const box = this.model.usedBox(s, { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS });
+        return box ? { sheet: s, box } : null;
+      },
+      { parent: this, call: call('getUsedRangeOrNullObject', valuesOnly ?? false), volatile: true },
+    );
   }
 }

@@ -1,84 +1,118 @@
-/** Tables, their columns and rows: found by name or id, resized, added to at the right. */
+/** Tables: found by name or id, added over a range, renamed, resized, deleted (table-ops.ts rules). */
 import { parseAddress, type Box } from '../a1';
+import { CollectionP } from './collection';
+import { TableColumnCollectionP, TableRowCollectionP } from './columns';
 import type { MemoryContext } from './context';
-import { MemoryError, type MemoryWorkbookModel, type SheetData, type TableData } from './model';
-import { ClientResultP, ProxyBase, propList } from './proxy';
-import { RangeP } from './ranges';
+import { invalidArgument, itemNotFound } from './errors';
+import type { MemoryWorkbookModel, SheetData, TableData } from './model';
+import { call, ClientResultP, ProxyBase, type ProxyOrigin } from './proxy';
+import { RangeP, type RangeTarget } from './ranges';
 import { WorksheetP } from './sheets';
+import { tableBox } from './table-ops';
 
-export class TableCollectionP extends ProxyBase<MemoryWorkbookModel> {
-  protected readonly props = ['items'];
-  private itemProxies: TableP[] = [];
+const TABLE_SCALARS = ['id', 'name'] as const;
+
+export class TableCollectionP extends CollectionP<TableData, TableP> {
+  protected readonly itemScalars = TABLE_SCALARS;
   constructor(
     context: MemoryContext,
-    private readonly onSheet: (() => SheetData) | null,
+    /** The worksheet's target at apply time, for `worksheet.tables`; null for the workbook's. */
+    private readonly onSheet: (() => SheetData | null) | null,
+    origin: ProxyOrigin,
   ) {
-    super(context, () => context.model);
+    super(context, () => context.model, origin);
   }
-  protected read(m: MemoryWorkbookModel, prop: string): unknown {
-    if (prop.startsWith('items')) {
-      const sheet = this.onSheet?.();
-      this.itemProxies = m.tables
-        .filter((t) => !sheet || t.sheet === sheet)
-        .map((t) => TableP.loadedNow(this.context, t));
-      return this.itemProxies;
-    }
-    return null;
+  private inScope(t: TableData): boolean {
+    return !this.onSheet || t.sheet === this.onSheet();
   }
-  override load(props?: unknown): this {
-    return super.load(
-      propList(props, ['items']).some((p) => p.startsWith('items')) ? ['items'] : props,
-    );
+  protected list(): TableData[] {
+    return this.context.model.tables.filter((t) => this.inScope(t));
   }
-  get items(): TableP[] {
-    this.get('items');
-    return this.itemProxies;
+  protected item(t: TableData, i: number): TableP {
+    return new TableP(this.context, () => t, { parent: this, call: `items[${i}]` }, t);
+  }
+  private find(key: string): TableData | null {
+    const t = this.context.model.table(key);
+    return t && this.inScope(t) ? t : null;
   }
   getItemOrNullObject(key: string): TableP {
-    return new TableP(this.context, () => this.context.model.table(key) ?? null);
+    return new TableP(this.context, () => this.find(key), {
+      parent: this,
+      call: call('getItemOrNullObject', key),
+    });
   }
   getItem(key: string): TableP {
-    return new TableP(this.context, () => {
-      const t = this.context.model.table(key);
-      if (!t) throw new MemoryError('ItemNotFound', `The table ${key} does not exist.`);
-      return t;
-    });
+    return new TableP(
+      this.context,
+      () => {
+        const t = this.find(key);
+        if (!t) throw itemNotFound(`the table ${key}`);
+        return t;
+      },
+      { parent: this, call: call('getItem', key) },
+    );
+  }
+  private where(address: string | RangeP): RangeTarget {
+    const m = this.context.model;
+    if (typeof address !== 'string') return address.liveTarget();
+    const a = parseAddress(address);
+    if (!a) throw invalidArgument(`'${address}' is not a valid address (one range on one sheet)`);
+    const named = a.sheet !== null ? m.sheet(a.sheet) : undefined;
+    if (a.sheet !== null && !named) throw itemNotFound(`the worksheet ${a.sheet}`);
+    const sheet = this.onSheet ? this.onSheet() : (named ?? null);
+    if (!sheet) throw invalidArgument(`'${address}' names no worksheet`);
+    if (named && named !== sheet) throw invalidArgument(`'${address}' is on another worksheet`);
+    return { sheet, box: a.box };
   }
   add(address: string | RangeP, hasHeaders: boolean): TableP {
-    return new TableP(this.context, () => {
-      if (!hasHeaders)
-        throw new MemoryError('InvalidArgument', 'Only tables with headers are modelled.');
-      if (typeof address !== 'string') {
-        const r = address.liveTarget();
+    if (typeof address !== 'string') address.assertValid();
+    return new TableP(
+      this.context,
+      () => {
+        if (!hasHeaders)
+          throw invalidArgument('the in-memory Excel models tables with headers only');
+        const r = this.where(address);
+        if (this.onSheet && r.sheet !== this.onSheet())
+          throw invalidArgument('the range is on another worksheet');
         return this.context.model.addTable(r.sheet, r.box);
-      }
-      const a = parseAddress(address);
-      if (!a) throw new MemoryError('InvalidArgument', `'${address}' is not a valid address.`);
-      const sheet = this.onSheet?.() ?? (a.sheet ? this.context.model.sheet(a.sheet) : undefined);
-      if (!sheet) throw new MemoryError('InvalidArgument', `'${address}' names no worksheet.`);
-      return this.context.model.addTable(sheet, a.box);
-    });
+      },
+      {
+        parent: this,
+        call: `add(${typeof address === 'string' ? JSON.stringify(address) : address.path},${hasHeaders})`,
+        volatile: true,
+        kind: 'table.add',
+      },
+    );
   }
   getCount(): ClientResultP<number> {
-    return new ClientResultP(this.context, () => this.context.model.tables.length);
+    return new ClientResultP(this.context, this, 'getCount()', () => this.list().length);
   }
 }
 
-const tableBox = (t: TableData): Box => ({ row: t.row, col: t.col, rows: t.rows, cols: t.cols });
-
 export class TableP extends ProxyBase<TableData> {
-  protected readonly props = ['id', 'name'];
-  static loadedNow(context: MemoryContext, t: TableData): TableP {
-    const p = new TableP(context, () => t);
-    p.target = t;
-    (p as unknown as { loaded: Map<string, unknown> }).loaded = new Map<string, unknown>([
-      ['id', t.id],
-      ['name', t.name],
-    ]);
-    return p;
+  protected readonly props = TABLE_SCALARS;
+  /** Navigation properties, made once as Office.js caches them. */
+  private made: {
+    worksheet?: WorksheetP;
+    columns?: TableColumnCollectionP;
+    rows?: TableRowCollectionP;
+  } = {};
+  constructor(
+    context: MemoryContext,
+    bind: () => TableData | null,
+    origin: ProxyOrigin,
+    resolved?: TableData,
+  ) {
+    super(context, bind, origin, resolved);
+  }
+  private get model(): MemoryWorkbookModel {
+    return this.context.model;
+  }
+  protected override exists(t: TableData): boolean {
+    return this.model.tables.includes(t);
   }
   protected read(t: TableData, prop: string): unknown {
-    return prop === 'id' ? t.id : prop === 'name' ? t.name : null;
+    return prop === 'id' ? t.id : prop === 'name' ? t.name : undefined;
   }
   get id(): string {
     return this.get('id');
@@ -87,150 +121,74 @@ export class TableP extends ProxyBase<TableData> {
     return this.get('name');
   }
   set name(v: string) {
-    this.set((t) => this.context.model.renameTable(t, v), v);
+    this.act('table.rename', `name = ${JSON.stringify(v)}`, (t) => this.model.renameTable(t, v), v);
   }
   get worksheet(): WorksheetP {
-    return new WorksheetP(this.context, () => this.peek()?.sheet ?? null);
+    return (this.made.worksheet ??= new WorksheetP(this.context, () => this.peek()?.sheet ?? null, {
+      parent: this,
+      call: 'worksheet',
+    }));
   }
   get columns(): TableColumnCollectionP {
-    return new TableColumnCollectionP(this.context, () => this.peek());
+    return (this.made.columns ??= new TableColumnCollectionP(this.context, () => this.peek(), {
+      parent: this,
+      call: 'columns',
+    }));
   }
   get rows(): TableRowCollectionP {
-    return new TableRowCollectionP(this.context, () => this.peek());
+    return (this.made.rows ??= new TableRowCollectionP(this.context, () => this.peek(), {
+      parent: this,
+      call: 'rows',
+    }));
   }
-  private rangeOf(pick: (t: TableData) => Box): RangeP {
-    return new RangeP(this.context, () => {
-      const t = this.peek();
-      return t ? { sheet: t.sheet, box: pick(t) } : null;
-    });
+  private rangeOf(step: string, pick: (t: TableData) => Box): RangeP {
+    return new RangeP(
+      this.context,
+      () => {
+        const t = this.peek();
+        return t ? { sheet: t.sheet, box: pick(t) } : null;
+      },
+      { parent: this, call: step, volatile: true },
+    );
   }
   getRange(): RangeP {
-    return this.rangeOf(tableBox);
+    return this.rangeOf('getRange()', tableBox);
   }
   getHeaderRowRange(): RangeP {
-    return this.rangeOf((t) => ({ row: t.row, col: t.col, rows: 1, cols: t.cols }));
+    return this.rangeOf('getHeaderRowRange()', (t) => ({
+      row: t.row,
+      col: t.col,
+      rows: 1,
+      cols: t.cols,
+    }));
   }
   getDataBodyRange(): RangeP {
-    return this.rangeOf((t) => ({ row: t.row + 1, col: t.col, rows: t.rows - 1, cols: t.cols }));
+    return this.rangeOf('getDataBodyRange()', (t) => ({
+      row: t.row + 1,
+      col: t.col,
+      rows: t.rows - 1,
+      cols: t.cols,
+    }));
   }
   resize(range: RangeP | string): void {
-    this.set((t) => {
+    if (typeof range !== 'string') range.assertValid();
+    const what = typeof range === 'string' ? JSON.stringify(range) : range.path;
+    this.act('table.resize', `resize(${what})`, (t) => {
       const r =
         typeof range === 'string'
           ? (() => {
               const a = parseAddress(range);
-              if (!a)
-                throw new MemoryError('InvalidArgument', `'${range}' is not a valid address.`);
-              return {
-                sheet: a.sheet ? (this.context.model.sheet(a.sheet) ?? t.sheet) : t.sheet,
-                box: a.box,
-              };
+              if (!a) throw invalidArgument(`'${range}' is not a valid address`);
+              const sheet = a.sheet !== null ? this.model.sheet(a.sheet) : t.sheet;
+              if (!sheet) throw itemNotFound(`the worksheet ${a.sheet}`);
+              return { sheet, box: a.box };
             })()
           : range.liveTarget();
-      this.context.model.resizeTable(t, r.sheet, r.box);
+      this.model.resizeTable(t, r.sheet, r.box);
     });
   }
+  /** Deletes the table and empties its cells. */
   delete(): void {
-    this.set((t) => {
-      const m = this.context.model;
-      m.tables.splice(m.tables.indexOf(t), 1);
-    });
-  }
-}
-
-class TableColumnCollectionP extends ProxyBase<TableData> {
-  protected readonly props = ['items', 'count'];
-  protected read(t: TableData, prop: string): unknown {
-    if (prop === 'count') return t.cols;
-    return null;
-  }
-  getItemOrNullObject(key: string | number): TableColumnP {
-    return new TableColumnP(this.context, () => {
-      const t = this.peek();
-      if (!t) return null;
-      const headers = this.context.model.headers(t);
-      const index =
-        typeof key === 'number'
-          ? key
-          : headers.findIndex((h) => h.trim().toLowerCase() === key.trim().toLowerCase());
-      return index >= 0 && index < t.cols ? { table: t, index } : null;
-    });
-  }
-  add(index?: number | null, values?: unknown, name?: string): TableColumnP {
-    return new TableColumnP(this.context, () => {
-      const t = this.live();
-      if (index !== null && index !== undefined && index !== t.cols) {
-        throw new MemoryError(
-          'InvalidArgument',
-          'Only columns appended at the right are modelled.',
-        );
-      }
-      this.context.model.addColumn(t, name ?? `Column${t.cols + 1}`);
-      void values;
-      return { table: t, index: t.cols - 1 };
-    });
-  }
-}
-
-interface ColumnTarget {
-  readonly table: TableData;
-  readonly index: number;
-}
-
-class TableColumnP extends ProxyBase<ColumnTarget> {
-  protected readonly props = ['name', 'index'];
-  protected read(c: ColumnTarget, prop: string): unknown {
-    if (prop === 'index') return c.index;
-    if (prop === 'name') return this.context.model.headers(c.table)[c.index] ?? null;
-    return null;
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  get index(): number {
-    return this.get('index');
-  }
-  private rangeOf(pick: (c: ColumnTarget) => Box): RangeP {
-    return new RangeP(this.context, () => {
-      const c = this.peek();
-      return c ? { sheet: c.table.sheet, box: pick(c) } : null;
-    });
-  }
-  getRange(): RangeP {
-    return this.rangeOf((c) => ({
-      row: c.table.row,
-      col: c.table.col + c.index,
-      rows: c.table.rows,
-      cols: 1,
-    }));
-  }
-  getDataBodyRange(): RangeP {
-    return this.rangeOf((c) => ({
-      row: c.table.row + 1,
-      col: c.table.col + c.index,
-      rows: c.table.rows - 1,
-      cols: 1,
-    }));
-  }
-}
-
-class TableRowCollectionP extends ProxyBase<TableData> {
-  protected readonly props = ['count'];
-  protected read(t: TableData, prop: string): unknown {
-    return prop === 'count' ? t.rows - 1 : null;
-  }
-  get count(): number {
-    return this.get('count');
-  }
-  getCount(): ClientResultP<number> {
-    return new ClientResultP(this.context, () => this.live().rows - 1);
-  }
-  /** Appends rows at the bottom (index null), shifting cells below the table down. */
-  add(index: number | null | undefined, values: unknown[][]): void {
-    this.set((t) => {
-      if (index !== null && index !== undefined)
-        throw new MemoryError('InvalidArgument', 'Only appends are modelled.');
-      this.context.model.addRows(t, values);
-    }, values);
+    this.act('table.delete', 'delete()', (t) => this.model.deleteTable(t, true));
   }
 }
