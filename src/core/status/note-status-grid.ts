@@ -1,9 +1,10 @@
 import { D } from '../calc/decimal';
 import { MS_PER_DAY, parseDate, UTC_ZONE, type Zone } from '../dates';
-import { deskError, fail, ok, type DeskError, type Result } from '../errors';
+import { deskError, fail, isDeskError, ok, type DeskError, type Result } from '../errors';
 import { cellsOf, isRange, type Arg, type Cell, type Scalar } from '../grid';
 import { inBasisPoints, isMissing, parseNumber, parsePlainNumber } from '../price/parse';
 import { isExcelObject, show } from '../show';
+import { tooLong } from '../text';
 import { closeoutGaps } from './closeout';
 import { noteStatusOf } from './note-status';
 import {
@@ -44,8 +45,10 @@ function readLimit(i: number, c: Scalar): Result<D> {
 }
 
 function readLimits(arg: Arg): Result<Limits> {
-  if (isMissing(arg as Scalar) || oneBlankCell(arg)) return ok(DEFAULT_LIMITS);
-  const cells = cellsOf(arg);
+  if (isMissing(arg as Scalar)) return ok(DEFAULT_LIMITS);
+  const cells = cellsOf(arg, 'limits');
+  if (isDeskError(cells)) return { ok: false, error: cells };
+  if (oneBlankCell(arg)) return ok(DEFAULT_LIMITS);
   if (!isRange(arg) || cells.length !== 3) {
     return fail('value', 'limits must be 3 cells: {max_age_days, max_spread_bps, ratio_tolerance}');
   }
@@ -79,6 +82,8 @@ const closeoutText = (c: Scalar): string | null =>
 
 function readCloseout(arg: Arg): Result<Closeout | null> {
   if (isMissing(arg as Scalar)) return ok(null);
+  const cells = cellsOf(arg, 'closeout');
+  if (isDeskError(cells)) return { ok: false, error: cells };
   if (oneBlankCell(arg)) {
     // Unlike limits there is no default closeout: a blank reference is a mistake, not "none".
     return fail(
@@ -86,7 +91,6 @@ function readCloseout(arg: Arg): Result<Closeout | null> {
       'closeout is one blank cell; it needs the 4 cells: owner, open question, evidence request, review date',
     );
   }
-  const cells = cellsOf(arg);
   if (cells.length !== 4) {
     return fail(
       'value',
@@ -227,7 +231,9 @@ export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
  * Negative serials stay #VALUE! (not a date) from parseDate.
  */
 function readNoteDate(v: Scalar, argName: string, zone: Zone): Result<Date> {
-  if (v === 0 || (typeof v === 'string' && /^\s*0+(?:\.0*)?\s*$/.test(v))) {
+  const long = typeof v === 'string' ? tooLong(v, argName, 'a date') : null;
+  if (long !== null) return long;
+  if (v === 0 || (typeof v === 'string' && /^0+(?:\.0*)?$/.test(v.trim()))) {
     return fail(
       'na',
       `${argName} is empty (0, which is what a formula referring to a blank cell gives); give a date`,
