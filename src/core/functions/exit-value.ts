@@ -2,7 +2,7 @@ import { D } from '../calc/decimal';
 import { decimalPlaces } from '../calc/exact';
 import { netExitValue } from '../calc/exit-value';
 import { exitValueExact } from '../calc/fast';
-import { ok, type Result } from '../errors';
+import { isDeskError, ok, type Result } from '../errors';
 import { cellsOf, evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
 import { isMissing, parseQuantity, parseRate } from '../price/parse';
 import { absent, cell, readBid, readQuantity, reader, usable } from './shared';
@@ -15,8 +15,10 @@ const readDepthHaircut = reader(parseRate, 'depth_haircut');
 
 /** fixed_costs read whole: blanks skipped, every other cell a cost (a number, not negative). */
 function readFixedCosts(arg: Arg): Result<D[]> {
+  const cells = cellsOf(arg, 'fixed_costs');
+  if (isDeskError(cells)) return { ok: false, error: cells };
   const costs: D[] = [];
-  for (const c of cellsOf(arg)) {
+  for (const c of cells) {
     if (isMissing(c)) continue;
     const cost = parseQuantity(c, 'fixed_costs');
     if (!cost.ok) return cost;
