@@ -5,7 +5,16 @@ import { exitValueExact } from '../calc/fast';
 import { isDeskError, ok, type Result } from '../errors';
 import { cellsOf, evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
 import { isMissing, parseQuantity, parseRate } from '../price/parse';
-import { absent, cell, readBid, readQuantity, reader, usable } from './shared';
+import {
+  absent,
+  asFraction,
+  asNumber,
+  cell,
+  readBid,
+  readQuantity,
+  reader,
+  usable,
+} from './shared';
 
 const EXIT_VALUE_ARGS = ['quantity', 'bid', 'fee_rate', 'bid_depth', 'depth_haircut'];
 const ZERO = new D(0);
@@ -44,17 +53,13 @@ export function exitValue(
   const totalPlaces = new D(totalNumber).eq(total) ? decimalPlaces(totalNumber) : -1;
 
   const element = (v: Scalar[]): Cell => {
-    const q = v[0];
-    const b = v[1];
-    const fee = absent(v[2]) ? 0 : v[2];
-    const depth = absent(v[3]) ? NaN : v[3];
-    const haircut = absent(v[4]) ? 0 : v[4];
+    const q = asNumber(v[0]);
+    const b = asNumber(v[1]);
+    const fee = absent(v[2]) ? 0 : asFraction(v[2]);
+    const depth = absent(v[3]) ? NaN : asNumber(v[3]);
+    const haircut = absent(v[4]) ? 0 : asFraction(v[4]);
     if (
-      typeof q === 'number' &&
-      typeof b === 'number' &&
-      typeof fee === 'number' &&
-      typeof depth === 'number' &&
-      typeof haircut === 'number' &&
+      (absent(v[3]) || depth === depth) &&
       q >= 0 &&
       b >= 0 &&
       fee >= 0 &&
@@ -66,9 +71,9 @@ export function exitValue(
       const r = exitValueExact(q, b, fee, depth, haircut, totalNumber, totalPlaces);
       if (usable(r)) return r;
     }
-    const qty = readQuantity(q);
+    const qty = readQuantity(v[0]);
     if (!qty.ok) return qty.error;
-    const bidValue = readBid(b);
+    const bidValue = readBid(v[1]);
     if (!bidValue.ok) return bidValue.error;
     const feeRateValue = isMissing(v[2]) ? ok(ZERO) : readFeeRate(v[2]);
     if (!feeRateValue.ok) return feeRateValue.error;

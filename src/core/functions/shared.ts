@@ -35,6 +35,10 @@ export const usable = (x: number): boolean => x === x && Math.abs(x) <= EXCEL_MA
 
 export const absent = (v: Scalar): boolean => v === null || v === undefined || v === '';
 
+import { asNumber } from '../price/exact-text';
+
+export { asFraction, asNumber } from '../price/exact-text';
+
 /** The unit that applies to a price: the unit argument, else the unit in the text; both must agree. */
 export function unitFor(
   price: CachedPrice,
@@ -71,8 +75,10 @@ export function fxFor(from: Unit | null, to: Unit | null, fxArg: Scalar): Result
 }
 
 /** An fx argument usable by the exact path: a positive plain number, or NaN. */
-export const fxNumber = (fxArg: Scalar): number =>
-  typeof fxArg === 'number' && fxArg > 0 ? fxArg : NaN;
+export const fxNumber = (fxArg: Scalar): number => {
+  const fx = asNumber(fxArg);
+  return fx > 0 ? fx : NaN;
+};
 
 /** Bid and ask as single values; units written in both must agree. */
 export function readQuote(bidArg: Scalar, askArg: Scalar): Result<{ bid: D; ask: D }> {

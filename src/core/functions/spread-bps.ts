@@ -1,16 +1,16 @@
 import { spreadBpsExact } from '../calc/fast';
 import { spreadBpsOf } from '../calc/spread-bps';
 import { evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
-import { cell, readQuote, usable } from './shared';
+import { asNumber, cell, readQuote, usable } from './shared';
 
 function spreadBpsElement(v: Scalar[]): Cell {
-  const bid = v[0];
-  const ask = v[1];
-  if (typeof bid === 'number' && typeof ask === 'number' && bid >= 0 && bid <= ask) {
+  const bid = asNumber(v[0]);
+  const ask = asNumber(v[1]);
+  if (bid >= 0 && bid <= ask) {
     const r = spreadBpsExact(bid, ask);
     if (usable(r)) return r;
   }
-  const quote = readQuote(bid, ask);
+  const quote = readQuote(v[0], v[1]);
   if (!quote.ok) return quote.error;
   return cell(spreadBpsOf(quote.value.bid, quote.value.ask));
 }

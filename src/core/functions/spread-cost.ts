@@ -4,7 +4,7 @@ import { spreadCostOf } from '../calc/spread-cost';
 import { ok } from '../errors';
 import { evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
 import { isMissing, parsePlainNumber } from '../price/parse';
-import { absent, cell, readQuantity, readQuote, reader, usable } from './shared';
+import { absent, asNumber, cell, readQuantity, readQuote, reader, usable } from './shared';
 
 const SPREAD_COST_ARGS = ['bid', 'ask', 'quantity', 'legs'];
 const TWO = new D(2);
@@ -12,23 +12,15 @@ const ONE = new D(1);
 const readLegs = reader(parsePlainNumber, 'legs');
 
 function spreadCostElement(v: Scalar[]): Cell {
-  const bid = v[0];
-  const ask = v[1];
-  const q = absent(v[2]) ? 1 : v[2];
-  const legs = absent(v[3]) ? 2 : v[3];
-  if (
-    typeof bid === 'number' &&
-    typeof ask === 'number' &&
-    typeof q === 'number' &&
-    (legs === 1 || legs === 2) &&
-    bid >= 0 &&
-    bid <= ask &&
-    q >= 0
-  ) {
+  const bid = asNumber(v[0]);
+  const ask = asNumber(v[1]);
+  const q = absent(v[2]) ? 1 : asNumber(v[2]);
+  const legs = absent(v[3]) ? 2 : asNumber(v[3]);
+  if ((legs === 1 || legs === 2) && bid >= 0 && bid <= ask && q >= 0) {
     const r = spreadCostExact(bid, ask, q, legs);
     if (usable(r)) return r;
   }
-  const quote = readQuote(bid, ask);
+  const quote = readQuote(v[0], v[1]);
   if (!quote.ok) return quote.error;
   const quantity = isMissing(v[2]) ? ok(ONE) : readQuantity(v[2]);
   if (!quantity.ok) return quantity.error;

@@ -17,7 +17,7 @@ const COMMA = 44;
 const DOT = 46;
 
 /** The index after the number starting at i, or -1 when none starts there. */
-function numberEnd(s: string, i: number): number {
+export function numberEnd(s: string, i: number): number {
   let j = digitsEnd(s, i);
   if (j === i) {
     if (s.charCodeAt(i) !== DOT) return -1;
