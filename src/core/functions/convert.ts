@@ -2,19 +2,10 @@ import { convertExact } from '../calc/fast';
 import { deskError, ok } from '../errors';
 import { evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
 import { convertPrice, FX_ARG } from '../price/convert';
+import { textFraction } from '../price/exact-text';
 import { isMissing, parseRate, parseUnitArg } from '../price/parse';
 import { unitOf } from '../price/units';
-import {
-  absent,
-  asFraction,
-  cell,
-  fxFor,
-  fxNumber,
-  readPrice,
-  reader,
-  unitFor,
-  usable,
-} from './shared';
+import { absent, cell, fxFor, fxNumber, readPrice, reader, unitFor, usable } from './shared';
 
 const CONVERT_ARGS = ['price', 'from_unit', 'to_unit', FX_ARG, 'vat_rate'];
 const readFromUnit = reader(parseUnitArg, 'from_unit');
@@ -24,7 +15,7 @@ const readVatRate = reader(parseRate, 'vat_rate');
 function convertElement(v: Scalar[]): Cell {
   const p = v[0];
   const vatArg = v[4];
-  const vatNumber = absent(vatArg) ? 0 : asFraction(vatArg);
+  const vatNumber = typeof vatArg === 'number' ? vatArg : absent(vatArg) ? 0 : textFraction(vatArg);
   const vatOk = vatNumber >= 0 && vatNumber <= 1;
   if (
     typeof p === 'number' &&

@@ -4,17 +4,9 @@ import { netExitValue } from '../calc/exit-value';
 import { exitValueExact } from '../calc/fast';
 import { isDeskError, ok, type Result } from '../errors';
 import { cellsOf, evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
+import { textFraction, textNumber } from '../price/exact-text';
 import { isMissing, parseQuantity, parseRate } from '../price/parse';
-import {
-  absent,
-  asFraction,
-  asNumber,
-  cell,
-  readBid,
-  readQuantity,
-  reader,
-  usable,
-} from './shared';
+import { absent, cell, readBid, readQuantity, reader, usable } from './shared';
 
 const EXIT_VALUE_ARGS = ['quantity', 'bid', 'fee_rate', 'bid_depth', 'depth_haircut'];
 const ZERO = new D(0);
@@ -53,11 +45,16 @@ export function exitValue(
   const totalPlaces = new D(totalNumber).eq(total) ? decimalPlaces(totalNumber) : -1;
 
   const element = (v: Scalar[]): Cell => {
-    const q = asNumber(v[0]);
-    const b = asNumber(v[1]);
-    const fee = absent(v[2]) ? 0 : asFraction(v[2]);
-    const depth = absent(v[3]) ? NaN : asNumber(v[3]);
-    const haircut = absent(v[4]) ? 0 : asFraction(v[4]);
+    const v0 = v[0];
+    const v1 = v[1];
+    const v2 = v[2];
+    const v3 = v[3];
+    const v4 = v[4];
+    const q = typeof v0 === 'number' ? v0 : textNumber(v0);
+    const b = typeof v1 === 'number' ? v1 : textNumber(v1);
+    const fee = typeof v2 === 'number' ? v2 : absent(v2) ? 0 : textFraction(v2);
+    const depth = typeof v3 === 'number' ? v3 : absent(v3) ? NaN : textNumber(v3);
+    const haircut = typeof v4 === 'number' ? v4 : absent(v4) ? 0 : textFraction(v4);
     if (
       (absent(v[3]) || depth === depth) &&
       q >= 0 &&

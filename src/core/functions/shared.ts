@@ -3,6 +3,7 @@ import { rememberLast } from '../calc/memo';
 import { fail, ok, type Result } from '../errors';
 import type { Cell, Scalar } from '../grid';
 import { FX_ARG, needsFx } from '../price/convert';
+import { textNumber } from '../price/exact-text';
 import {
   isMissing,
   parseFx,
@@ -34,10 +35,6 @@ export function cell(result: Result<D>): Cell {
 export const usable = (x: number): boolean => x === x && Math.abs(x) <= EXCEL_MAX;
 
 export const absent = (v: Scalar): boolean => v === null || v === undefined || v === '';
-
-import { asNumber } from '../price/exact-text';
-
-export { asFraction, asNumber } from '../price/exact-text';
 
 /** The unit that applies to a price: the unit argument, else the unit in the text; both must agree. */
 export function unitFor(
@@ -76,7 +73,7 @@ export function fxFor(from: Unit | null, to: Unit | null, fxArg: Scalar): Result
 
 /** An fx argument usable by the exact path: a positive plain number, or NaN. */
 export const fxNumber = (fxArg: Scalar): number => {
-  const fx = asNumber(fxArg);
+  const fx = typeof fxArg === 'number' ? fxArg : textNumber(fxArg);
   return fx > 0 ? fx : NaN;
 };
 

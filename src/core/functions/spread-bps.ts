@@ -1,11 +1,14 @@
 import { spreadBpsExact } from '../calc/fast';
 import { spreadBpsOf } from '../calc/spread-bps';
 import { evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
-import { asNumber, cell, readQuote, usable } from './shared';
+import { textNumber } from '../price/exact-text';
+import { cell, readQuote, usable } from './shared';
 
 function spreadBpsElement(v: Scalar[]): Cell {
-  const bid = asNumber(v[0]);
-  const ask = asNumber(v[1]);
+  const b = v[0];
+  const a = v[1];
+  const bid = typeof b === 'number' ? b : textNumber(b);
+  const ask = typeof a === 'number' ? a : textNumber(a);
   if (bid >= 0 && bid <= ask) {
     const r = spreadBpsExact(bid, ask);
     if (usable(r)) return r;

@@ -81,13 +81,12 @@ export function exactNumberText(text: string, percent = false): number {
 }
 
 /**
- * A cell as a number for the exact double path: a number as is, a plain number text as its exact
- * double (exactNumberText), NaN otherwise. Only a gate: whatever the exact path refuses is read
- * again, from the original cell, by the decimal path.
+ * A text cell as a number for the exact double path (exactNumberText), NaN for anything else.
+ * Callers test `typeof v === 'number'` first, inline: a helper returning a cell's double would box
+ * it per row when not inlined, garbage a 100k-row call then pays for in scavenges.
  */
-export const asNumber = (v: Scalar): number =>
-  typeof v === 'number' ? v : typeof v === 'string' ? exactNumberText(v) : NaN;
+export const textNumber = (v: Scalar): number => (typeof v === 'string' ? exactNumberText(v) : NaN);
 
-/** asNumber for an argument that is a fraction, where percent text counts ("5%" is 0.05). */
-export const asFraction = (v: Scalar): number =>
-  typeof v === 'number' ? v : typeof v === 'string' ? exactNumberText(v, true) : NaN;
+/** textNumber for an argument that is a fraction, where percent text counts ("5%" is 0.05). */
+export const textFraction = (v: Scalar): number =>
+  typeof v === 'string' ? exactNumberText(v, true) : NaN;

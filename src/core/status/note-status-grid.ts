@@ -3,7 +3,7 @@ import { MS_PER_DAY, parseDate, UTC_ZONE, type Zone } from '../dates';
 import { deskError, fail, isDeskError, ok, type DeskError, type Result } from '../errors';
 import { cellsOf, isRange, type Arg, type Cell, type Scalar } from '../grid';
 import { inBasisPoints, isMissing, parseNumber, parsePlainNumber } from '../price/parse';
-import { asFraction, asNumber } from '../price/exact-text';
+import { textFraction, textNumber } from '../price/exact-text';
 import { isExcelObject, show } from '../show';
 import { tooLong } from '../text';
 import { closeoutGaps } from './closeout';
@@ -221,28 +221,40 @@ function serialMs(serial: number): number {
   return base + Math.round(serial * MS_PER_DAY);
 }
 
-/** quote_time or as_of as wall-clock ms for the comparison path, or NaN (the general path then reads it). */
-function dateMs(v: Scalar, argName: string, zone: Zone): number {
-  if (typeof v === 'number') return v > 0 && v <= MAX_SERIAL ? serialMs(v) : NaN;
+/** quote_time or as_of text as wall-clock ms for the comparison path, or NaN (the general path then reads it). */
+function textMs(v: Scalar, argName: string, zone: Zone): number {
   if (typeof v !== 'string') return NaN;
   const date = readNoteDate(v, argName, zone);
   return date.ok ? date.value.getTime() : NaN;
 }
 
-/**
- * One NOTE_STATUS element. v = [quote_time, spread_bps, ratio_change, as_of, expected_direction,
- * source_state, explain]. Without explain, inputs that read as exact doubles — numbers, plain
- * number texts, ISO or serial date texts (as whole milliseconds) — take a comparison-only path
- * (doubles compare exactly like their decimals); everything else goes through noteStatusOf.
- */
-export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
-  const spread = asNumber(v[1]);
-  const change = asFraction(v[2]);
-  const asOf = v[3];
+/** The rules on doubles: each compares exactly like its decimal (see NoteStatusContext). */
+function compared(
+  quoteMs: number,
+  asOfMs: number,
+  spread: number,
+  change: number,
+  dir: Direction,
+  state: Scalar,
+  ctx: NoteStatusContext,
+): Cell {
+  if (ctx.closeoutBlank) return 'research';
+  const tol = ctx.tolerance;
+  const against =
+    dir === 'up' ? change < -tol : dir === 'down' ? change > tol : change > tol || change < -tol;
+  const fails =
+    asOfMs - quoteMs > ctx.ageFloorMs ||
+    spread > ctx.maxSpread ||
+    against ||
+    state === 'indicative';
+  return fails ? 'watchlist' : 'action';
+}
+
+/** Direction, source state and explain as the comparison path takes them (else null: general path). */
+function plainFlags(v: Scalar[], ctx: NoteStatusContext): Direction | null {
   const dir = v[4] === undefined || v[4] === null || v[4] === '' ? 'up' : v[4];
   const state = v[5];
-  if (
-    (v[6] === null || v[6] === undefined || v[6] === false) &&
+  return (v[6] === null || v[6] === undefined || v[6] === false) &&
     (dir === 'up' || dir === 'down' || dir === 'flat') &&
     (state === null ||
       state === undefined ||
@@ -250,33 +262,73 @@ export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
       state === 'market' ||
       state === 'mixed' ||
       state === 'indicative') &&
-    spread >= 0 &&
-    change >= -1 &&
     ctx.ageFloorMs === ctx.ageFloorMs &&
     ctx.maxSpread === ctx.maxSpread &&
     ctx.tolerance === ctx.tolerance
+    ? dir
+    : null;
+}
+
+const absentDate = (v: Scalar): boolean => v === null || v === undefined || v === '';
+
+/**
+ * One NOTE_STATUS element. v = [quote_time, spread_bps, ratio_change, as_of, expected_direction,
+ * source_state, explain]. Without explain, inputs that read as exact doubles take a comparison-only
+ * path: plain numbers here (kept small, so it inlines into the grid loop and boxes nothing), plain
+ * number texts and ISO or serial date texts in noteStatusText; everything else goes through
+ * noteStatusOf.
+ */
+export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
+  const quote = v[0];
+  const spread = v[1];
+  const change = v[2];
+  const asOf = v[3];
+  if (
+    typeof quote === 'number' &&
+    typeof spread === 'number' &&
+    typeof change === 'number' &&
+    (absentDate(asOf) || typeof asOf === 'number') &&
+    quote > 0 &&
+    quote <= MAX_SERIAL &&
+    spread >= 0 &&
+    change >= -1
   ) {
-    const quoteMs = dateMs(v[0], 'quote_time', ctx.zone);
-    const asOfMs =
-      asOf === null || asOf === undefined || asOf === ''
-        ? ctx.now.getTime()
-        : dateMs(asOf, 'as_of', ctx.zone);
-    if (quoteMs <= asOfMs) {
-      if (ctx.closeoutBlank) return 'research';
-      const tol = ctx.tolerance;
-      const against =
-        dir === 'up'
-          ? change < -tol
-          : dir === 'down'
-            ? change > tol
-            : change > tol || change < -tol;
-      const fails =
-        asOfMs - quoteMs > ctx.ageFloorMs ||
-        spread > ctx.maxSpread ||
-        against ||
-        state === 'indicative';
-      return fails ? 'watchlist' : 'action';
+    const dir = plainFlags(v, ctx);
+    const quoteMs = serialMs(quote);
+    const asOfMs = typeof asOf === 'number' ? serialMs(asOf) : ctx.now.getTime();
+    const validAsOf = typeof asOf !== 'number' || (asOf > 0 && asOf <= MAX_SERIAL);
+    if (dir !== null && validAsOf && quoteMs <= asOfMs) {
+      return compared(quoteMs, asOfMs, spread, change, dir, v[5], ctx);
     }
+    return noteStatusGeneral(v, ctx);
+  }
+  return noteStatusText(v, ctx);
+}
+
+/** The comparison path for text that reads exactly ("2026-11-20T16:00", "410", "-2.5%"). */
+function noteStatusText(v: Scalar[], ctx: NoteStatusContext): Cell {
+  const s = v[1];
+  const c = v[2];
+  const spread = typeof s === 'number' ? s : textNumber(s);
+  const change = typeof c === 'number' ? c : textFraction(c);
+  const dir = plainFlags(v, ctx);
+  if (dir !== null && spread >= 0 && change >= -1) {
+    const quote = v[0];
+    const asOf = v[3];
+    const quoteMs =
+      typeof quote === 'number'
+        ? quote > 0 && quote <= MAX_SERIAL
+          ? serialMs(quote)
+          : NaN
+        : textMs(quote, 'quote_time', ctx.zone);
+    const asOfMs = absentDate(asOf)
+      ? ctx.now.getTime()
+      : typeof asOf === 'number'
+        ? asOf > 0 && asOf <= MAX_SERIAL
+          ? serialMs(asOf)
+          : NaN
+        : textMs(asOf, 'as_of', ctx.zone);
+    if (quoteMs <= asOfMs) return compared(quoteMs, asOfMs, spread, change, dir, v[5], ctx);
   }
   return noteStatusGeneral(v, ctx);
 }
