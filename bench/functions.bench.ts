@@ -3,7 +3,11 @@
  * implementation of the same formula (same grid in, same grid out, same validity checks) measured
  * in the same run. Two ratios per size: the shipped path (exact double shortcut on, see
  * src/core/calc/exact.ts) against plain, target ≤ 25×; and decimal.js alone (shortcut off) against
- * plain, shown for what decimal arithmetic itself costs. time(100k)/time(10k) must stay ≤ 11.
+ * plain, shown for what decimal arithmetic itself costs. time(100k)/time(10k) must stay ≤ 11, in
+ * this process (scripts/bench.mjs gives node a 64 MB young generation) and in a child node with
+ * V8's default heap settings (bench/scaling-child.ts), which is what a user's runtime has.
+ * These inputs repeat (a few dozen distinct texts): bench/distinct.bench.ts has the all-distinct
+ * figures that no cache can answer.
  *
  * How it is timed, so that the 10k and 100k figures are comparable (see sampleMs):
  * - every configuration is warmed up at both sizes before anything is timed;
@@ -17,9 +21,9 @@
  *   numbers pay it too; their time(100k)/time(10k) is printed beside ours for that reason;
  * - sizes and paths are interleaved, round after round, and each figure is the median of the rounds.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { spawnSync } from 'node:child_process';
 import type { BenchRow } from './bench-row';
+import { collect, keep, median, perSecond } from './timing';
 import { exactPath } from '../src/core/calc/exact';
 import * as core from '../src/core';
 import type { Cell, Output, Scalar } from '../src/core';
@@ -233,18 +237,10 @@ const CASES: Case[] = [
   },
 ];
 
-// A full collection before each batch, at both sizes alike, so a batch does not pay for the
-// garbage the one before it left; collections during the batch still count.
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
-
 /** The shortest batch worth timing: well above timer resolution, JIT tier-ups and scheduler noise. */
 const MIN_BATCH_MS = 30;
 const LARGE = 100_000;
 const SMALL = 10_000;
-
-/** Read after each batch so no call's result is dead code. */
-export let lastResult: unknown;
 
 /** ms per call over one batch of `calls` calls, each result alive until the next one replaces it. */
 function sampleMs(fn: () => unknown, calls: number): number {
@@ -253,15 +249,9 @@ function sampleMs(fn: () => unknown, calls: number): number {
   const t0 = performance.now();
   for (let i = 0; i < calls; i++) kept = fn();
   const ms = performance.now() - t0;
-  lastResult = kept;
+  keep(kept);
   return ms / calls;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 /** One function × one path at both sizes. */
 interface Pair {
@@ -368,12 +358,13 @@ export interface Measurement {
   /** Median ms per call at 10k and 100k rows: shipped path, plain numbers, decimal.js only. */
   shipped: { small: number; large: number };
   plain: { small: number; large: number };
-  decimalOnly: { small: number; large: number };
+  decimalOnly?: { small: number; large: number };
 }
 
 const ROUNDS = 5;
 
-export function measure(): Measurement[] {
+/** Every case at 10k and 100k rows; `withDecimalOnly` adds the slow shortcut-off configuration. */
+export function measure(withDecimalOnly = true): Measurement[] {
   return CASES.map((c) => {
     const shipped = pair(c.decimal, false);
     const plain = pair(c.plain, false);
@@ -387,7 +378,7 @@ export function measure(): Measurement[] {
         exactPath.enabled = true;
       },
     );
-    const all = [shipped, plain, decimalOnly];
+    const all = withDecimalOnly ? [shipped, plain, decimalOnly] : [shipped, plain];
     for (const p of all) calibrate(p);
     // Interleaved: each round visits every configuration, alternating which size goes first.
     for (let r = 0; r < ROUNDS; r++) for (const p of all) round(p, r);
@@ -396,23 +387,51 @@ export function measure(): Measurement[] {
       name: c.name,
       shipped: medians(shipped),
       plain: medians(plain),
-      decimalOnly: medians(decimalOnly),
+      ...(withDecimalOnly ? { decimalOnly: medians(decimalOnly) } : {}),
     };
   });
 }
 
-const perSecond = (n: number, ms: number): string => {
-  const rate = (n / ms) * 1000;
-  return rate >= 1e6 ? `${(rate / 1e6).toFixed(2)} M/s` : `${(rate / 1e3).toFixed(0)} k/s`;
-};
+/** The flag scripts/bench.mjs adds; the default-GC run takes it out again. */
+const TUNED_FLAG = /--max-semi-space-size=\d+/g;
+
+/**
+ * The same shipped/plain measurement in a child node with V8's default heap settings (the tuned
+ * run's 64 MB young generation removed), as a user's Node or Excel's runtime would have them.
+ * Keyed by case name; empty when the child fails (the row then says so).
+ */
+function measureWithDefaultGc(): { byName: Map<string, Measurement>; error: string | null } {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, require.resolve('./scaling-child')],
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(TUNED_FLAG, '').trim(),
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  if (child.status !== 0) {
+    return {
+      byName: new Map(),
+      error: `child exited ${child.status}: ${child.stderr.slice(-300)}`,
+    };
+  }
+  const list = JSON.parse(child.stdout) as Measurement[];
+  return { byName: new Map(list.map((m) => [m.name, m])), error: null };
+}
 
 const RATIO_TARGET = 25;
 const SCALING_TARGET = 11;
 
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  const defaultGc = measureWithDefaultGc();
   for (const m of measure()) {
     const group = `functions: ${m.name}`;
+    const decimalOnlyMs = m.decimalOnly ?? m.shipped;
     for (const [n, size] of [
       [SMALL, 'small'],
       [LARGE, 'large'],
@@ -426,23 +445,34 @@ export async function run(): Promise<BenchRow[]> {
         target: `≤ ${RATIO_TARGET}× plain`,
         note: `plain ${perSecond(n, plain)}; shipped/plain ${shipped.toFixed(1)}×${shipped <= RATIO_TARGET ? '' : ' OVER TARGET'}`,
       });
-      const decimalOnly = m.decimalOnly[size] / plain;
+      const decimalOnly = decimalOnlyMs[size] / plain;
       rows.push({
         group,
         name: `${n / 1000}k rows, one call, decimal.js only`,
-        value: perSecond(n, m.decimalOnly[size]),
+        value: perSecond(n, decimalOnlyMs[size]),
         note: `exact shortcut off: decimal.js-only/plain ${decimalOnly.toFixed(1)}×${decimalOnly <= RATIO_TARGET ? '' : ` (above ${RATIO_TARGET}×)`}`,
       });
     }
     const scaling = m.shipped.large / m.shipped.small;
     const plainScaling = m.plain.large / m.plain.small;
-    const decimalScaling = m.decimalOnly.large / m.decimalOnly.small;
+    const decimalScaling = decimalOnlyMs.large / decimalOnlyMs.small;
     rows.push({
       group,
-      name: 'time(100k)/time(10k), shipped path',
-      value: scaling.toFixed(1),
+      name: 'time(100k)/time(10k), shipped path, tuned GC (64 MB young generation)',
+      value: scaling.toFixed(2),
       target: `≤ ${SCALING_TARGET}`,
       note: `${scaling <= SCALING_TARGET ? 'linear' : 'OVER TARGET'}; plain ${plainScaling.toFixed(1)}, decimal.js only ${decimalScaling.toFixed(1)}`,
+    });
+    const d = defaultGc.byName.get(m.name);
+    const dScaling = d ? d.shipped.large / d.shipped.small : NaN;
+    rows.push({
+      group,
+      name: "time(100k)/time(10k), shipped path, Node's default GC (child process)",
+      value: d ? dScaling.toFixed(2) : '—',
+      target: `≤ ${SCALING_TARGET}`,
+      note: d
+        ? `${dScaling <= SCALING_TARGET ? 'linear' : 'OVER TARGET'}; plain ${(d.plain.large / d.plain.small).toFixed(1)}; 100k: shipped ${perSecond(LARGE, d.shipped.large)}, ${(d.shipped.large / d.plain.large).toFixed(1)}× plain`
+        : (defaultGc.error ?? 'no figure from the child'),
     });
   }
   return rows;

@@ -2,6 +2,7 @@ import { fail, ok, type Result } from './errors';
 import type { Scalar } from './grid';
 import { isMissing, missing } from './price/parse';
 import { isExcelObject, objectMessage, show } from './show';
+import { tooLong } from './text';
 
 export const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 for serials ≥ 61; Excel pretends 1900 was a leap year, so earlier serials are one day off. */
@@ -36,13 +37,16 @@ export function wallClockAsUtc(instant: Date): Date {
   return new Date(instant.getTime() - instant.getTimezoneOffset() * 60_000);
 }
 
+// Every unbounded quantifier here is followed by a character it cannot match, so the match is
+// linear (fraction digits beyond milliseconds are read, then dropped in parseIso).
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 function parseIso(text: string, zone: Zone): number | null {
   const m = ISO.exec(text);
   if (m === null) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', offsetText] = m;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', offsetText] = m;
+  const frac = fraction.slice(0, 3);
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
@@ -92,6 +96,8 @@ export function parseDate(input: Scalar, argName: string, zone: Zone = UTC_ZONE)
     return fail('value', `${argName}: ${show(input)} is a logical value, not a date`);
   if (isExcelObject(input)) return fail('value', objectMessage(argName, 'a date'));
   if (typeof input !== 'string') return notADate(input, argName);
+  const long = tooLong(input, argName, 'a date');
+  if (long !== null) return long;
   const text = input.trim();
   if (/^\d+(?:\.\d+)?$/.test(text)) return parseDate(Number(text), argName);
   const ms = parseIso(text, zone);

@@ -11,14 +11,64 @@ export type Output = Cell | Cell[][];
 
 export const isRange = (arg: Arg): arg is Scalar[][] => Array.isArray(arg);
 
-/** A range that holds exactly one cell broadcasts like a single value. */
-function single(arg: Scalar[][]): boolean {
-  return arg.length <= 1 && (arg[0]?.length ?? 0) <= 1;
+/**
+ * Why a range argument is not a proper rectangle of cells, or null when it is one. Excel always
+ * passes rows of equal length, but a caller of the core (or a future Excel) can pass anything; a
+ * shape we cannot read is one #VALUE! naming the argument, never a silently narrowed result.
+ */
+export function shapeProblem(arg: readonly unknown[], name: string): DeskError | null {
+  if (arg.length === 0)
+    return deskError('value', `${name} is an empty range; give a value or a range of cells`);
+  const first: unknown = arg[0];
+  if (!Array.isArray(first)) {
+    const oneD = !arg.some((row) => Array.isArray(row));
+    return deskError(
+      'value',
+      oneD
+        ? `${name} must be a range (rows of cells); got a 1-D list`
+        : `${name} must be a range (rows of cells); row 1 is a single value, not a row`,
+    );
+  }
+  const cols = first.length;
+  if (cols === 0)
+    return deskError('value', `${name}: row 1 has no cells; give a value or a range of cells`);
+  for (let r = 0; r < arg.length; r++) {
+    const row: unknown = arg[r];
+    if (!Array.isArray(row)) {
+      return deskError(
+        'value',
+        `${name} must be a range (rows of cells); row ${r + 1} is a single value, not a row`,
+      );
+    }
+    if (row.length !== cols) {
+      return deskError(
+        'value',
+        `${name}: rows have different lengths (${cols} and ${row.length}); give a rectangular range`,
+      );
+    }
+    for (let c = 0; c < cols; c++) {
+      if (Array.isArray(row[c])) {
+        return deskError(
+          'value',
+          `${name}: the cell in row ${r + 1}, column ${c + 1} holds a list; a range's cells are single values`,
+        );
+      }
+    }
+  }
+  return null;
 }
 
-/** Every cell of an argument read whole (fixed_costs, limits, closeout), row by row. */
-export function cellsOf(arg: Arg): Scalar[] {
+/** A range that holds exactly one cell broadcasts like a single value (shape already checked). */
+const single = (arg: Scalar[][]): boolean => arg.length === 1 && (arg[0] as Scalar[]).length === 1;
+
+/**
+ * Every cell of an argument read whole (fixed_costs, limits, closeout), row by row; one #VALUE!
+ * when a range is not a rectangle.
+ */
+export function cellsOf(arg: Arg, name: string): Scalar[] | DeskError {
   if (!isRange(arg)) return [arg];
+  const problem = shapeProblem(arg, name);
+  if (problem !== null) return problem;
   const cells: Scalar[] = [];
   for (const row of arg) for (const cell of row) cells.push(cell);
   return cells;
@@ -28,7 +78,8 @@ export function cellsOf(arg: Arg): Scalar[] {
  * Element-wise evaluation with broadcasting: single values (and 1×1 ranges) repeat against the
  * range arguments, which must all have one shape; any range makes the result a 2-D array of that
  * shape. `element` sees one reused array of the current values (no allocation per element) and
- * returns one cell, so an error stays in its element. Mismatched shapes are one #VALUE!.
+ * returns one cell, so an error stays in its element. Mismatched shapes, and a range that is not
+ * a rectangle of cells (shapeProblem), are one #VALUE!.
  */
 export function evaluateGrid(
   args: readonly Arg[],
@@ -48,12 +99,14 @@ export function evaluateGrid(
       continue;
     }
     anyRange = true;
+    const problem = shapeProblem(arg, names[i] ?? 'an argument');
+    if (problem !== null) return problem;
     if (single(arg)) {
       values[i] = arg[0]?.[0];
       continue;
     }
     const r = arg.length;
-    const c = arg[0]?.length ?? 0;
+    const c = (arg[0] as Scalar[]).length;
     if (shapedBy < 0) {
       rows = r;
       cols = c;

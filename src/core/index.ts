@@ -13,6 +13,7 @@ export {
   cellsOf,
   evaluateGrid,
   isRange,
+  shapeProblem,
   type Arg,
   type Cell,
   type Output,
@@ -86,3 +87,4 @@ export {
   type Zone,
 } from './dates';
 export { clip, QUOTE_LIMIT, show } from './show';
+export { TEXT_LIMIT } from './text';

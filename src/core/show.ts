@@ -1,10 +1,38 @@
-/** How user input is quoted back in a message: short, and never "[object Object]". */
+/** How user input is quoted back in a message: short, well-formed, and never "[object Object]". */
 
-/** Characters of user input a message quotes; longer input is cut with an ellipsis. */
+/** Characters (Unicode code points) of user input a message quotes; longer input is cut with an ellipsis. */
 export const QUOTE_LIMIT = 40;
 
+const REPLACEMENT = '\ufffd';
+
+/**
+ * At most QUOTE_LIMIT code points of `text`, then "…" when there was more. Counted in code points,
+ * not UTF-16 units, so an emoji is never cut in half; a lone surrogate already in the text (a
+ * string can hold one) is quoted as U+FFFD, so a message is always well-formed UTF-16.
+ */
 export function clip(text: string): string {
-  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+  let out = '';
+  let points = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (points === QUOTE_LIMIT) return `${out}…`;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = text.charCodeAt(i + 1);
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        out += text.slice(i, i + 2);
+        i += 2;
+      } else {
+        out += REPLACEMENT;
+        i += 1;
+      }
+    } else {
+      out += text.charAt(i);
+      i += 1;
+    }
+    points++;
+  }
+  return out;
 }
 
 /** Excel data-type entities and error values reach an `any` argument as objects. */

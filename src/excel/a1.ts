@@ -35,18 +35,44 @@ export function formatAddress(sheet: string, b: Box): string {
   return `${sheetRef(sheet)}!${b.rows === 1 && b.cols === 1 ? tl : `${tl}:${br}`}`;
 }
 
+/** The cell part of an address: A1 or A1:B2, each with optional "$" anchors. */
+const CELLS = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i;
+
+/**
+ * The sheet part of an address (before its last "!"): 'It''s here' quoted, with '' for a quote,
+ * or a name without "!"; undefined when it is neither.
+ */
+function sheetName(part: string): string | undefined {
+  if (part.length >= 3 && part.startsWith("'") && part.endsWith("'")) {
+    let name = '';
+    let i = 1;
+    const end = part.length - 1; // the closing quote
+    while (i < end) {
+      if (part.charAt(i) !== "'") {
+        name += part.charAt(i);
+        i += 1;
+      } else if (i + 1 < end && part.charAt(i + 1) === "'") {
+        name += "'";
+        i += 2;
+      } else break;
+    }
+    if (i === end) return name;
+  }
+  return part !== '' && !part.includes('!') ? part : undefined;
+}
+
 /** "Sheet!A1:B2", "A1", "'My sheet'!C3" → sheet (if any) and box; null when unreadable. */
 export function parseAddress(address: string): { sheet: string | null; box: Box } | null {
-  const m =
-    /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(
-      address.trim(),
-    );
+  const text = address.trim();
+  const bang = text.lastIndexOf('!');
+  const sheet = bang < 0 ? null : sheetName(text.slice(0, bang));
+  if (sheet === undefined) return null;
+  const m = CELLS.exec(text.slice(bang + 1));
   if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
-  const c0 = columnIndex(m[3] as string);
-  const r0 = Number(m[4]) - 1;
-  const c1 = m[5] ? columnIndex(m[5]) : c0;
-  const r1 = m[6] ? Number(m[6]) - 1 : r0;
+  const c0 = columnIndex(m[1] as string);
+  const r0 = Number(m[2]) - 1;
+  const c1 = m[3] ? columnIndex(m[3]) : c0;
+  const r1 = m[4] ? Number(m[4]) - 1 : r0;
   return {
     sheet,
     box: {

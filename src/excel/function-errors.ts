@@ -1,6 +1,6 @@
 import type { DeskError } from '../core/errors';
 import { isDeskError } from '../core/errors';
-import type { Output } from '../core';
+import { clip, type Output } from '../core';
 
 /** What a DESK function hands back to Excel: a plain value or a CustomFunctions.Error per cell. */
 export type ExcelCell = number | string | boolean | CustomFunctions.Error;
@@ -54,7 +54,13 @@ export function runFunction(name: string, evaluate: () => Output): ExcelCell[][]
   try {
     return toExcelResult(evaluate());
   } catch (thrown) {
-    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    const reason = clip(
+      thrown instanceof Error
+        ? thrown.message
+        : typeof thrown === 'string'
+          ? thrown
+          : typeof thrown,
+    );
     return [
       [
         new CustomFunctions.Error(

@@ -117,7 +117,12 @@ function shown(d: D, format: Intl.NumberFormat): { text: string; intent: 'info' 
 /** A decimal with thousands separators and every digit it has ("747,000", "64.125"). */
 function grouped(d: D): string {
   const [int = '', frac] = d.toFixed().split('.');
-  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // Commas counted from the right in one pass (a lookahead regex rescans the digits at every place).
+  let withCommas = '';
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) withCommas += ',';
+    withCommas += int.charAt(i);
+  }
   return frac === undefined ? withCommas : `${withCommas}.${frac}`;
 }
 

@@ -8,6 +8,7 @@ import {
   spreadCost,
   type Arg,
 } from '../../src/core';
+import { TEXT_LIMIT } from '../../src/core/text';
 import { expectError } from './helpers';
 
 /** How the DESK functions read what a user types or Excel passes (QA findings on input). */
@@ -74,7 +75,8 @@ describe('EXIT_VALUE fixed costs', () => {
 
 describe('messages quote user input briefly', () => {
   it('cuts long input to 40 characters with an ellipsis', () => {
-    const long = 'x'.repeat(50_000);
+    // Under the text limit, so it is read (and refused) rather than refused as too long.
+    const long = 'x'.repeat(TEXT_LIMIT);
     const out = mid(long);
     expectError(out, 'value', `price: cannot read '${'x'.repeat(40)}…' as a price`);
     expect((out as { message: string }).message.length).toBeLessThan(100);
@@ -106,5 +108,21 @@ describe('number text', () => {
     expect(spreadCost(60, 64, '+10')).toBe(40);
     expect(spreadCost(60, 64, '1e3')).toBe(4000);
     expect(spreadCost(60, 64, '1E+03')).toBe(4000);
+  });
+});
+
+describe('unit text', () => {
+  it('names of JavaScript object properties are unknown units, not a lookup hit', () => {
+    expectError(
+      convert(1, 'USD/constructor', 'USD/kg'),
+      'value',
+      "from_unit: unknown unit 'USD/constructor'",
+    );
+    expectError(
+      convert(1, '__proto__/kg', 'USD/kg'),
+      'value',
+      "from_unit: unknown unit '__proto__/kg'",
+    );
+    expectError(mid('5 toString/kg'), 'value', "price: unknown unit 'toString/kg'");
   });
 });

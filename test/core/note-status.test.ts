@@ -160,3 +160,20 @@ describe('NOTE_STATUS', () => {
     expect(verdict.text(false)).toBe('watchlist');
   });
 });
+
+describe('NOTE_STATUS called once per table row', () => {
+  it('reads each row’s own limits, however many different ones the rows cycle through', () => {
+    // More distinct limit triples than the reader remembers, in a cycle, twice over.
+    for (let round = 0; round < 2; round++) {
+      for (let maxSpread = 100; maxSpread <= 1200; maxSpread += 100) {
+        const out = status('2026-11-19', 550, 0, { limits: [[7, maxSpread, 0.05]] });
+        expect(out).toBe(550 > maxSpread ? 'watchlist' : 'action');
+        expectError(
+          status('2026-11-19', 550, 0, { limits: [[7, -maxSpread, 0.05]] }),
+          'value',
+          'limits: max_spread_bps must not be negative',
+        );
+      }
+    }
+  });
+});

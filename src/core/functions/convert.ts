@@ -2,6 +2,7 @@ import { convertExact } from '../calc/fast';
 import { deskError, ok } from '../errors';
 import { evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
 import { convertPrice, FX_ARG } from '../price/convert';
+import { textFraction } from '../price/exact-text';
 import { isMissing, parseRate, parseUnitArg } from '../price/parse';
 import { unitOf } from '../price/units';
 import { absent, cell, fxFor, fxNumber, readPrice, reader, unitFor, usable } from './shared';
@@ -14,17 +15,19 @@ const readVatRate = reader(parseRate, 'vat_rate');
 function convertElement(v: Scalar[]): Cell {
   const p = v[0];
   const vatArg = v[4];
+  const vatNumber = typeof vatArg === 'number' ? vatArg : absent(vatArg) ? 0 : textFraction(vatArg);
+  const vatOk = vatNumber >= 0 && vatNumber <= 1;
   if (
     typeof p === 'number' &&
     p >= 0 &&
     typeof v[1] === 'string' &&
     typeof v[2] === 'string' &&
-    (absent(vatArg) || (typeof vatArg === 'number' && vatArg >= 0 && vatArg <= 1))
+    vatOk
   ) {
     const from = unitOf(v[1]);
     const to = unitOf(v[2]);
     if (from !== null && to !== null) {
-      const r = convertExact(p, from, to, fxNumber(v[3]), typeof vatArg === 'number' ? vatArg : 0);
+      const r = convertExact(p, from, to, fxNumber(v[3]), vatNumber);
       if (usable(r)) return r;
     }
   }
@@ -35,17 +38,8 @@ function convertElement(v: Scalar[]): Cell {
   if (from.value === null) return deskError('na', 'from_unit is required but the cell is empty');
   const to = readToUnit(v[2]);
   if (!to.ok) return to.error;
-  if (
-    price.value.midPlaces >= 0 &&
-    (absent(vatArg) || (typeof vatArg === 'number' && vatArg >= 0 && vatArg <= 1))
-  ) {
-    const r = convertExact(
-      price.value.midNumber,
-      from.value,
-      to.value,
-      fxNumber(v[3]),
-      absent(vatArg) ? 0 : (vatArg as number),
-    );
+  if (price.value.midPlaces >= 0 && vatOk) {
+    const r = convertExact(price.value.midNumber, from.value, to.value, fxNumber(v[3]), vatNumber);
     if (usable(r)) return r;
   }
   const fx = fxFor(from.value, to.value, v[3]);

@@ -2,8 +2,9 @@ import { D } from '../calc/decimal';
 import { decimalPlaces } from '../calc/exact';
 import { netExitValue } from '../calc/exit-value';
 import { exitValueExact } from '../calc/fast';
-import { ok, type Result } from '../errors';
+import { isDeskError, ok, type Result } from '../errors';
 import { cellsOf, evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
+import { textFraction, textNumber } from '../price/exact-text';
 import { isMissing, parseQuantity, parseRate } from '../price/parse';
 import { absent, cell, readBid, readQuantity, reader, usable } from './shared';
 
@@ -15,8 +16,10 @@ const readDepthHaircut = reader(parseRate, 'depth_haircut');
 
 /** fixed_costs read whole: blanks skipped, every other cell a cost (a number, not negative). */
 function readFixedCosts(arg: Arg): Result<D[]> {
+  const cells = cellsOf(arg, 'fixed_costs');
+  if (isDeskError(cells)) return { ok: false, error: cells };
   const costs: D[] = [];
-  for (const c of cellsOf(arg)) {
+  for (const c of cells) {
     if (isMissing(c)) continue;
     const cost = parseQuantity(c, 'fixed_costs');
     if (!cost.ok) return cost;
@@ -42,17 +45,18 @@ export function exitValue(
   const totalPlaces = new D(totalNumber).eq(total) ? decimalPlaces(totalNumber) : -1;
 
   const element = (v: Scalar[]): Cell => {
-    const q = v[0];
-    const b = v[1];
-    const fee = absent(v[2]) ? 0 : v[2];
-    const depth = absent(v[3]) ? NaN : v[3];
-    const haircut = absent(v[4]) ? 0 : v[4];
+    const v0 = v[0];
+    const v1 = v[1];
+    const v2 = v[2];
+    const v3 = v[3];
+    const v4 = v[4];
+    const q = typeof v0 === 'number' ? v0 : textNumber(v0);
+    const b = typeof v1 === 'number' ? v1 : textNumber(v1);
+    const fee = typeof v2 === 'number' ? v2 : absent(v2) ? 0 : textFraction(v2);
+    const depth = typeof v3 === 'number' ? v3 : absent(v3) ? NaN : textNumber(v3);
+    const haircut = typeof v4 === 'number' ? v4 : absent(v4) ? 0 : textFraction(v4);
     if (
-      typeof q === 'number' &&
-      typeof b === 'number' &&
-      typeof fee === 'number' &&
-      typeof depth === 'number' &&
-      typeof haircut === 'number' &&
+      (absent(v[3]) || depth === depth) &&
       q >= 0 &&
       b >= 0 &&
       fee >= 0 &&
@@ -64,9 +68,9 @@ export function exitValue(
       const r = exitValueExact(q, b, fee, depth, haircut, totalNumber, totalPlaces);
       if (usable(r)) return r;
     }
-    const qty = readQuantity(q);
+    const qty = readQuantity(v[0]);
     if (!qty.ok) return qty.error;
-    const bidValue = readBid(b);
+    const bidValue = readBid(v[1]);
     if (!bidValue.ok) return bidValue.error;
     const feeRateValue = isMissing(v[2]) ? ok(ZERO) : readFeeRate(v[2]);
     if (!feeRateValue.ok) return feeRateValue.error;

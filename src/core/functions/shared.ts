@@ -3,6 +3,7 @@ import { rememberLast } from '../calc/memo';
 import { fail, ok, type Result } from '../errors';
 import type { Cell, Scalar } from '../grid';
 import { FX_ARG, needsFx } from '../price/convert';
+import { textNumber } from '../price/exact-text';
 import {
   isMissing,
   parseFx,
@@ -71,8 +72,10 @@ export function fxFor(from: Unit | null, to: Unit | null, fxArg: Scalar): Result
 }
 
 /** An fx argument usable by the exact path: a positive plain number, or NaN. */
-export const fxNumber = (fxArg: Scalar): number =>
-  typeof fxArg === 'number' && fxArg > 0 ? fxArg : NaN;
+export const fxNumber = (fxArg: Scalar): number => {
+  const fx = typeof fxArg === 'number' ? fxArg : textNumber(fxArg);
+  return fx > 0 ? fx : NaN;
+};
 
 /** Bid and ask as single values; units written in both must agree. */
 export function readQuote(bidArg: Scalar, askArg: Scalar): Result<{ bid: D; ask: D }> {

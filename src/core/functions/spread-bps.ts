@@ -1,16 +1,19 @@
 import { spreadBpsExact } from '../calc/fast';
 import { spreadBpsOf } from '../calc/spread-bps';
 import { evaluateGrid, type Arg, type Cell, type Output, type Scalar } from '../grid';
+import { textNumber } from '../price/exact-text';
 import { cell, readQuote, usable } from './shared';
 
 function spreadBpsElement(v: Scalar[]): Cell {
-  const bid = v[0];
-  const ask = v[1];
-  if (typeof bid === 'number' && typeof ask === 'number' && bid >= 0 && bid <= ask) {
+  const b = v[0];
+  const a = v[1];
+  const bid = typeof b === 'number' ? b : textNumber(b);
+  const ask = typeof a === 'number' ? a : textNumber(a);
+  if (bid >= 0 && bid <= ask) {
     const r = spreadBpsExact(bid, ask);
     if (usable(r)) return r;
   }
-  const quote = readQuote(bid, ask);
+  const quote = readQuote(v[0], v[1]);
   if (!quote.ok) return quote.error;
   return cell(spreadBpsOf(quote.value.bid, quote.value.ask));
 }

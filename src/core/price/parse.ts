@@ -1,9 +1,12 @@
 import { D } from '../calc/decimal';
 import { fromNumber } from '../calc/decimal-fast';
-import { decimalPlaces } from '../calc/exact';
+import { decimalPlaces, exactPath, placesOf } from '../calc/exact';
 import { fail, ok, type Result } from '../errors';
 import type { Scalar } from '../grid';
-import { isExcelObject, objectMessage, show } from '../show';
+import { clip, isExcelObject, objectMessage, show } from '../show';
+import { tooLong } from '../text';
+import { exactMid } from './exact-text';
+import { scanDecimalComma, scanNumber, scanPrice } from './scan';
 import { parseUnit, unitOf, type Unit } from './units';
 
 export { show };
@@ -24,15 +27,6 @@ export interface CachedPrice extends ParsedPrice {
   readonly midPlaces: number;
 }
 
-// Thousands separators only in groups of three: "1,5" is a European decimal and is refused, not guessed.
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
-const DASH = String.raw`\s*(?:-|–|—|‒|−|~|to)\s*`;
-const PRICE_TEXT = new RegExp(String.raw`^([-−+]?)(${NUM})(?:${DASH}(${NUM}))?\s*(.*)$`, 'i');
-// Plain numbers also take exponent notation ("1e3", "1E+03"); prices do not (a price is typed as quoted).
-const NUMBER_TEXT = new RegExp(String.raw`^([-−+]?)((?:${NUM})(?:e[-+]?\d+)?)\s*(%?)$`, 'i');
-// "1,5" or "1.234,56": a European decimal comma. Refused (never guessed), but the message says why.
-const DECIMAL_COMMA = /^[-−+]?((?:\d{1,3}(?:\.\d{3})+|\d+),\d+)(?![\d.,])/;
-
 export function isMissing(value: Scalar): value is null | undefined | '' {
   return (
     value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
@@ -45,13 +39,16 @@ export const missing = (argName: string): Result<never> =>
 const logical = (value: boolean, argName: string, what: string): Result<never> =>
   fail('value', `${argName}: ${show(value)} is a logical value, not ${what}`);
 
-/** Why text did not read, when there is a likely reason (a decimal comma); '' otherwise. */
+/**
+ * Why text did not read, when there is a likely reason; '' otherwise. "1,5" and "1.234,56" are
+ * European decimal commas: refused (never guessed), but the message says why.
+ */
 function hintFor(value: unknown): string {
   if (typeof value !== 'string') return '';
-  const comma = DECIMAL_COMMA.exec(value.trim());
+  const comma = scanDecimalComma(value.trim());
   if (comma === null) return '';
-  const example = (comma[1] ?? '').replace(/\./g, '').replace(',', '.');
-  return `: it looks like a decimal comma; use a point, e.g. ${example}`;
+  const example = comma.replace(/\./g, '').replace(',', '.');
+  return `: it looks like a decimal comma; use a point, e.g. ${clip(example)}`;
 }
 
 const unreadable = (value: unknown, argName: string, what: string): Result<never> =>
@@ -66,50 +63,110 @@ const digits = (text: string): string => text.replace(/,/g, '');
 
 const priceCache = new Map<string, CachedPrice>();
 
-function cachePrice(text: string, price: ParsedPrice): CachedPrice {
-  const midNumber = price.mid.toNumber();
-  const places = decimalPlaces(midNumber);
-  const cached: CachedPrice = {
-    ...price,
-    midNumber,
-    midPlaces: places >= 0 && new D(midNumber).eq(price.mid) ? places : -1,
-  };
+/**
+ * A price read from text. Its Decimals are built on first use: when the mid is provably exact as a
+ * double (exact-text.ts) the exact path needs only midNumber, and a 100k-row column of distinct
+ * range texts then builds no Decimal at all. Otherwise they are built at once, for midNumber.
+ */
+class TextPrice implements CachedPrice {
+  readonly isRange: boolean;
+  readonly midNumber: number;
+  /** Places of midNumber when exact (-1 if not); read through the switch, as decimalPlaces is. */
+  private readonly places: number;
+  private decimals: { readonly low: D; readonly high: D; readonly mid: D } | null = null;
+
+  constructor(
+    private readonly first: string,
+    private readonly second: string | undefined,
+    readonly unit: Unit | null,
+  ) {
+    this.isRange = second !== undefined;
+    const exact = exactMid(first, second);
+    if (exact === exact) {
+      this.midNumber = exact;
+      this.places = placesOf(exact);
+    } else {
+      const midNumber = this.mid.toNumber();
+      const places = placesOf(midNumber);
+      this.midNumber = midNumber;
+      this.places = places >= 0 && new D(midNumber).eq(this.mid) ? places : -1;
+    }
+  }
+
+  // A cached text outlives a switch of the exact path (tests, the bench): it must follow the switch.
+  get midPlaces(): number {
+    return exactPath.enabled ? this.places : -1;
+  }
+
+  get low(): D {
+    return this.values().low;
+  }
+  get high(): D {
+    return this.values().high;
+  }
+  get mid(): D {
+    return this.values().mid;
+  }
+
+  private values(): { readonly low: D; readonly high: D; readonly mid: D } {
+    if (this.decimals === null) {
+      const a = new D(this.first);
+      if (this.second === undefined) {
+        this.decimals = { low: a, high: a, mid: a };
+      } else {
+        const b = new D(this.second);
+        // A range typed high–low still means its midpoint.
+        const low = D.min(a, b);
+        const high = D.max(a, b);
+        this.decimals = { low, high, mid: low.plus(high).div(2) };
+      }
+    }
+    return this.decimals;
+  }
+}
+
+function cachePrice(text: string, price: CachedPrice): CachedPrice {
   if (priceCache.size > 10000) priceCache.clear();
-  priceCache.set(text, cached);
-  return cached;
+  priceCache.set(text, price);
+  return price;
+}
+
+/** Starts with a letter or currency sign and has a "/" or a " per " later: "EUR/kg", "usd per lb". */
+function unitShaped(rest: string): boolean {
+  const c = rest.charCodeAt(0);
+  const first =
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 0 && '$¥￥元'.includes(rest.charAt(0)));
+  return first && (rest.indexOf('/', 1) > 0 || /\sper\s/i.test(rest.slice(1)));
 }
 
 function parsePriceText(text: string, argName: string): Result<CachedPrice> {
   const hit = priceCache.get(text);
   if (hit !== undefined) return ok(hit);
-  const match = PRICE_TEXT.exec(text.trim());
-  if (match === null) return unreadable(text, argName, 'a price');
-  const [, sign = '', first = '', second, rest = ''] = match;
+  const parts = scanPrice(text.trim());
+  if (parts === null) return unreadable(text, argName, 'a price');
+  const { sign, first, second, rest } = parts;
   let unit: Unit | null = null;
   if (rest === '%') return percentage(text, argName, 'a price');
   if (rest !== '') {
-    if (unitOf(rest) === null) {
+    unit = unitOf(rest);
+    if (unit === null) {
       // A number followed by a word is most likely a unit we do not know; anything else is unreadable.
       // Only something shaped like "currency/mass" earns the unknown-unit message.
-      if (!/^[a-z$¥￥元].*(?:\/|\sper\s)/i.test(rest)) return unreadable(text, argName, 'a price');
+      if (!unitShaped(rest)) return unreadable(text, argName, 'a price');
       const unknown = parseUnit(rest, argName);
       return unknown.ok ? unreadable(text, argName, 'a price') : unknown;
     }
-    unit = unitOf(rest);
   }
   if (sign !== '' && sign !== '+') {
     if (second !== undefined) return unreadable(text, argName, 'a price');
     return fail('value', `${argName} must not be negative`);
   }
-  const a = new D(digits(first));
-  if (second === undefined) {
-    return ok(cachePrice(text, { low: a, high: a, mid: a, unit, isRange: false }));
-  }
-  const b = new D(digits(second));
-  // A range typed high–low still means its midpoint.
-  const low = D.min(a, b);
-  const high = D.max(a, b);
-  return ok(cachePrice(text, { low, high, mid: low.plus(high).div(2), unit, isRange: true }));
+  const price = new TextPrice(
+    digits(first),
+    second === undefined ? undefined : digits(second),
+    unit,
+  );
+  return ok(cachePrice(text, price));
 }
 
 /**
@@ -139,7 +196,7 @@ export function parsePriceCached(input: Scalar, argName: string): Result<CachedP
   if (isMissing(input)) return missing(argName);
   if (typeof input === 'boolean') return logical(input, argName, 'a price');
   if (typeof input !== 'string') return unreadable(input, argName, 'a price');
-  return parsePriceText(input, argName);
+  return tooLong(input, argName, 'a price') ?? parsePriceText(input, argName);
 }
 
 /** A single quoted value (bid or ask): a number or number text with an optional unit, never a range. */
@@ -163,13 +220,12 @@ const numberCache = new Map<string, D | null>();
 function parseNumberText(text: string): D | null {
   const hit = numberCache.get(text);
   if (hit !== undefined) return hit;
-  const match = NUMBER_TEXT.exec(text.trim());
+  const parts = scanNumber(text.trim());
   let value: D | null = null;
-  if (match !== null) {
-    const [, sign = '', body = '', percent] = match;
-    value = new D(digits(body));
-    if (sign === '-' || sign === '−') value = value.neg();
-    if (percent === '%') value = value.div(100);
+  if (parts !== null) {
+    value = new D(digits(parts.body));
+    if (parts.sign === '-' || parts.sign === '−') value = value.neg();
+    if (parts.percent) value = value.div(100);
   }
   if (numberCache.size > 10000) numberCache.clear();
   numberCache.set(text, value);
@@ -184,9 +240,11 @@ export function parseNumber(input: Scalar, argName: string): Result<D> {
   if (isMissing(input)) return missing(argName);
   if (typeof input === 'boolean') return logical(input, argName, 'a number');
   if (typeof input !== 'string') return unreadable(input, argName, 'a number');
+  const long = tooLong(input, argName, 'a number');
+  if (long !== null) return long;
   const value = parseNumberText(input);
   if (value !== null) return ok(value);
-  if (PRICE_TEXT.test(input.trim())) {
+  if (scanPrice(input.trim()) !== null) {
     const price = parsePriceText(input, argName);
     if (price.ok && price.value.isRange) {
       return fail('value', `${argName}: ${show(input)} is a range; give a single number`);
@@ -214,7 +272,7 @@ export function parsePlainNumber(
 
 /** What to type for a basis-point argument given as percent text ("4.1%" → 410). */
 export const inBasisPoints = (fraction: D): string =>
-  `basis points, e.g. ${fraction.times(10000).toString()}`;
+  `basis points, e.g. ${clip(fraction.times(10000).toString())}`;
 
 /** A quantity: a single number, not negative, not a percentage. */
 export function parseQuantity(input: Scalar, argName: string): Result<D> {

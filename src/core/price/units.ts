@@ -1,6 +1,7 @@
 import { D } from '../calc/decimal';
 import { fail, ok, type Result } from '../errors';
 import { clip } from '../show';
+import { isSpace, spacesEnd, TEXT_LIMIT, tooLong } from '../text';
 
 export type Currency = 'USD' | 'CNY';
 export type Mass = 'kg' | 't' | 'lb';
@@ -13,7 +14,11 @@ export const UNITS: readonly Unit[] = ['USD/kg', 'USD/t', 'CNY/kg', 'CNY/t', 'US
 const ACCEPTED =
   'use USD/kg, USD/t, CNY/kg, CNY/t or USD/lb; aliases such as yuan/mt, RMB/t, $/kg, USD/mt work too';
 
-const CURRENCY_ALIASES: Record<string, Currency> = {
+/** A Map, not an object lookup: "constructor/kg" must not find Object.prototype.constructor. */
+const aliases = <T>(table: Record<string, T>): ReadonlyMap<string, T> =>
+  new Map(Object.entries(table));
+
+const CURRENCY_ALIASES: ReadonlyMap<string, Currency> = aliases({
   usd: 'USD',
   $: 'USD',
   us$: 'USD',
@@ -26,10 +31,10 @@ const CURRENCY_ALIASES: Record<string, Currency> = {
   '¥': 'CNY',
   '￥': 'CNY',
   元: 'CNY',
-};
+});
 
 // "ton"/"tons" are left out on purpose: a short ton is 907 kg, and guessing would move a price 10%.
-const MASS_ALIASES: Record<string, Mass> = {
+const MASS_ALIASES: ReadonlyMap<string, Mass> = aliases({
   kg: 'kg',
   kgs: 'kg',
   kilo: 'kg',
@@ -48,7 +53,7 @@ const MASS_ALIASES: Record<string, Mass> = {
   lbs: 'lb',
   pound: 'lb',
   pounds: 'lb',
-};
+});
 
 /** Kilograms in one unit of mass, as exact decimals (1 lb = 0.45359237 kg by definition). */
 export const KG_PER: Readonly<Record<Mass, D>> = {
@@ -66,20 +71,44 @@ export const KG_PER_FRACTION: Readonly<Record<Mass, readonly [number, number]>> 
 
 const unitCache = new Map<string, Unit | null>();
 
+/**
+ * A unit text in canonical form: trimmed, lower case, " per " and any space around "/" turned into
+ * a bare "/", every other run of spaces into one " " ("USD  per  kg" → "usd/kg", "metric  ton" →
+ * "metric ton"). One pass over the words; a "per" takes the spaces on both its sides, so in
+ * "a per per b" only the first is a separator.
+ */
+export function normalUnit(text: string): string {
+  const t = text.trim().toLowerCase();
+  let out = '';
+  let i = 0;
+  let words = 0;
+  let prevPer = false;
+  while (i < t.length) {
+    const start = i;
+    while (i < t.length && !isSpace(t.charCodeAt(i))) i++;
+    let word = t.slice(start, i);
+    i = spacesEnd(t, i);
+    // "per" between spaces (never first or last: the text is trimmed) is a "/".
+    const per: boolean = word === 'per' && words > 0 && i < t.length && !prevPer;
+    if (per) word = '/';
+    if (words > 0 && !per && !prevPer && !out.endsWith('/') && !word.startsWith('/')) out += ' ';
+    out += word;
+    prevPer = per;
+    words++;
+  }
+  return out;
+}
+
 function lookupUnit(text: string): Unit | null {
+  if (text.length > TEXT_LIMIT) return null;
   const cached = unitCache.get(text);
   if (cached !== undefined) return cached;
-  const normal = text
-    .trim()
-    .toLowerCase()
-    .replace(/\s+per\s+/g, '/')
-    .replace(/\s*\/\s*/g, '/')
-    .replace(/\s+/g, ' ');
+  const normal = normalUnit(text);
   const slash = normal.indexOf('/');
   let unit: Unit | null = null;
   if (slash > 0 && normal.indexOf('/', slash + 1) < 0) {
-    const currency = CURRENCY_ALIASES[normal.slice(0, slash)];
-    const mass = MASS_ALIASES[normal.slice(slash + 1)];
+    const currency = CURRENCY_ALIASES.get(normal.slice(0, slash));
+    const mass = MASS_ALIASES.get(normal.slice(slash + 1));
     if (currency !== undefined && mass !== undefined) unit = `${currency}/${mass}`;
   }
   if (unitCache.size > 1000) unitCache.clear();
@@ -89,6 +118,8 @@ function lookupUnit(text: string): Unit | null {
 
 /** Reads a unit as typed ("yuan/mt", "USD per kg", "$/lb"); the message names the argument. */
 export function parseUnit(text: string, argName: string): Result<Unit> {
+  const long = tooLong(text, argName, 'a unit');
+  if (long !== null) return long;
   const unit = lookupUnit(text);
   if (unit !== null) return ok(unit);
   return fail('value', `${argName}: unknown unit '${clip(text.trim())}' (${ACCEPTED})`);

@@ -12,7 +12,9 @@ import { spreadCostOf } from '../calc/spread-cost';
 import { parseDate, wallClockAsUtc } from '../dates';
 import { fail, ok, type Result } from '../errors';
 import { parseNumber, parsePrice } from '../price/parse';
+import { show } from '../show';
 import { evaluateNoteStatus } from '../status/note-status';
+import { isDigit, spacesEnd, tooLong } from '../text';
 import { checkRecord, type RecordValue, type RecordValues } from './cells';
 import {
   PRICE_UNITS,
@@ -87,8 +89,42 @@ function unwrap<T>(r: Result<T>, field: string, issues: RowIssues): T | null {
 
 /** Fields that take several numbers summed ("500; 300", "500 + 300"), like EXIT_VALUE's fixed costs. */
 const SUMMED_FIELDS: ReadonlySet<string> = new Set(['fixedCosts']);
-// ";" or "+" between numbers; a "+" right after an exponent's "e" belongs to the number.
-const COST_SEPARATOR = /\s*(?:;|(?<![eE])\+)\s*/;
+
+/**
+ * The parts between ";" or "+" separators, each trimmed. A "+" right after an exponent's "e"
+ * belongs to the number ("1e+3"). A scan, not a regex split with optional spaces around the
+ * separator, which backtracks quadratically over a long run of spaces.
+ */
+function costParts(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (c === 59 || (c === 43 && before !== 101 && before !== 69)) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
+}
+
+/** "500, 300": a digit, a comma, spaces, a digit — costs separated by commas, not a thousands group. */
+function commaListed(text: string): boolean {
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
+    const after = spacesEnd(text, i + 1);
+    if (
+      i > 0 &&
+      after > i + 1 &&
+      isDigit(text.charCodeAt(i - 1)) &&
+      isDigit(text.charCodeAt(after))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
 
 /**
  * One number, or several separated by ";" or "+" and summed. A comma stays a thousands separator
@@ -96,14 +132,17 @@ const COST_SEPARATOR = /\s*(?:;|(?<![eE])\+)\s*/;
  */
 export function parseCostSum(input: string | number, label: string): Result<D> {
   if (typeof input === 'number') return parseNumber(input, label);
-  const text = input.trim().replace(/^\+\s*/, '');
-  const parts = text.split(COST_SEPARATOR);
+  const long = tooLong(input, label, 'costs');
+  if (long !== null) return long;
+  let text = input.trim();
+  if (text.startsWith('+')) text = text.slice(1).trim();
+  const parts = costParts(text);
   if (parts.length === 1) {
     const one = parseNumber(text, label);
-    if (!one.ok && /\d,\s+\d/.test(text)) {
+    if (!one.ok && commaListed(text)) {
       return fail(
         'value',
-        `${label}: cannot read '${input}': a comma is a thousands separator here; separate costs with ";" or "+", e.g. 500; 300`,
+        `${label}: cannot read ${show(input)}: a comma is a thousands separator here; separate costs with ";" or "+", e.g. 500; 300`,
       );
     }
     return one;
@@ -113,13 +152,13 @@ export function parseCostSum(input: string | number, label: string): Result<D> {
     if (part === '') {
       return fail(
         'value',
-        `${label}: '${input}' has an empty part; separate costs with ";" or "+", e.g. 500; 300`,
+        `${label}: ${show(input)} has an empty part; separate costs with ";" or "+", e.g. 500; 300`,
       );
     }
     const r = parseNumber(part, label);
     if (!r.ok) return r;
     if (r.value.isNegative() && !r.value.isZero()) {
-      return fail('value', `${label}: each cost must not be negative (${part})`);
+      return fail('value', `${label}: each cost must not be negative (${show(part)})`);
     }
     total = total.plus(r.value);
   }
@@ -148,7 +187,7 @@ function parseField(col: Col, raw: unknown, issues: RowIssues): RecordValue {
       if (match !== undefined) return match;
       issues.add(
         col.field,
-        `${col.header}: '${String(text)}' is not one of ${col.options?.join(', ')}`,
+        `${col.header}: ${show(text)} is not one of ${col.options?.join(', ')}`,
       );
       return null;
     }
@@ -202,7 +241,7 @@ function snapshotPrices(
   if (a.isRange && b !== null) {
     issues.add(
       high.field,
-      `${high.header}: leave blank when ${low.header} is a range (${String(raw[low.field])})`,
+      `${high.header}: leave blank when ${low.header} is a range (${show(raw[low.field])})`,
     );
     return;
   }

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { dateFromExcelSerial, excelSerialFromDate, parseDate } from '../dates';
+import { show } from '../show';
 import type { ColumnSpec, TableKey } from './table-def';
 import { NUMBER_KINDS, TABLES, TEXT_KINDS, columnList } from './schema';
 
@@ -83,8 +84,6 @@ export function valueFromCell(col: ColumnSpec, v: unknown): unknown {
   }
   return v;
 }
-
-const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : String(v));
 
 /** A zod issue → one sentence naming the column by its header. */
 export function issueSentence(

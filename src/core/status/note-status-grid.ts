@@ -1,9 +1,11 @@
 import { D } from '../calc/decimal';
 import { MS_PER_DAY, parseDate, UTC_ZONE, type Zone } from '../dates';
-import { deskError, fail, ok, type DeskError, type Result } from '../errors';
+import { deskError, fail, isDeskError, ok, type DeskError, type Result } from '../errors';
 import { cellsOf, isRange, type Arg, type Cell, type Scalar } from '../grid';
 import { inBasisPoints, isMissing, parseNumber, parsePlainNumber } from '../price/parse';
+import { textFraction, textNumber } from '../price/exact-text';
 import { isExcelObject, show } from '../show';
+import { tooLong } from '../text';
 import { closeoutGaps } from './closeout';
 import { noteStatusOf } from './note-status';
 import {
@@ -43,12 +45,29 @@ function readLimit(i: number, c: Scalar): Result<D> {
   return parsePlainNumber(c, name, i === 1 ? inBasisPoints : () => 'a number of days');
 }
 
-function readLimits(arg: Arg): Result<Limits> {
-  if (isMissing(arg as Scalar) || oneBlankCell(arg)) return ok(DEFAULT_LIMITS);
-  const cells = cellsOf(arg);
-  if (!isRange(arg) || cells.length !== 3) {
-    return fail('value', 'limits must be 3 cells: {max_age_days, max_spread_bps, ratio_tolerance}');
-  }
+/** Limits and their plain-number forms for the comparison path (see NoteStatusContext). */
+interface LimitsRead {
+  readonly limits: Limits;
+  readonly ageFloorMs: number;
+  readonly maxSpread: number;
+  readonly tolerance: number;
+}
+
+function limitsRead(limits: Limits): LimitsRead {
+  // Ages are whole milliseconds, so "age > limit" is "age > floor(limit)" — exact as a double below 2^53.
+  const ageMs = limits.maxAgeDays.times(MS_PER_DAY).floor();
+  return {
+    limits,
+    ageFloorMs: ageMs.abs().lt(Number.MAX_SAFE_INTEGER) ? ageMs.toNumber() : NaN,
+    maxSpread: exactDouble(limits.maxSpreadBps),
+    tolerance: exactDouble(limits.ratioTolerance),
+  };
+}
+
+const DEFAULT_READ = limitsRead(DEFAULT_LIMITS);
+
+/** Three limit cells read, each blank keeping its default. */
+function readLimitCells(cells: readonly Scalar[]): Result<LimitsRead> {
   const defaults = [
     DEFAULT_LIMITS.maxAgeDays,
     DEFAULT_LIMITS.maxSpreadBps,
@@ -66,11 +85,45 @@ function readLimits(arg: Arg): Result<Limits> {
     if (value.value.lt(0)) return fail('value', `limits: ${LIMIT_NAMES[i]} must not be negative`);
     values.push(value.value);
   }
-  return ok({
-    maxAgeDays: values[0] as D,
-    maxSpreadBps: values[1] as D,
-    ratioTolerance: values[2] as D,
-  });
+  return ok(
+    limitsRead({
+      maxAgeDays: values[0] as D,
+      maxSpreadBps: values[1] as D,
+      ratioTolerance: values[2] as D,
+    }),
+  );
+}
+
+// The last few limit triples read. A table column calls NOTE_STATUS once per row, and its rows
+// share a handful of limits (the defaults, or one threshold per trigger type): read each once.
+const REMEMBERED = 8;
+const remembered: { readonly cells: readonly Scalar[]; readonly read: Result<LimitsRead> }[] = [];
+
+function rememberedLimits(cells: readonly Scalar[]): Result<LimitsRead> {
+  for (const r of remembered) {
+    if (
+      Object.is(cells[0], r.cells[0]) &&
+      Object.is(cells[1], r.cells[1]) &&
+      Object.is(cells[2], r.cells[2])
+    ) {
+      return r.read;
+    }
+  }
+  const read = readLimitCells(cells);
+  if (remembered.length === REMEMBERED) remembered.pop();
+  remembered.unshift({ cells, read });
+  return read;
+}
+
+function readLimits(arg: Arg): Result<LimitsRead> {
+  if (isMissing(arg as Scalar)) return ok(DEFAULT_READ);
+  const cells = cellsOf(arg, 'limits');
+  if (isDeskError(cells)) return { ok: false, error: cells };
+  if (oneBlankCell(arg)) return ok(DEFAULT_READ);
+  if (!isRange(arg) || cells.length !== 3) {
+    return fail('value', 'limits must be 3 cells: {max_age_days, max_spread_bps, ratio_tolerance}');
+  }
+  return rememberedLimits(cells);
 }
 
 /** A closeout cell as text; blank, or an Excel error or data-type value, is not filled (null). */
@@ -79,6 +132,8 @@ const closeoutText = (c: Scalar): string | null =>
 
 function readCloseout(arg: Arg): Result<Closeout | null> {
   if (isMissing(arg as Scalar)) return ok(null);
+  const cells = cellsOf(arg, 'closeout');
+  if (isDeskError(cells)) return { ok: false, error: cells };
   if (oneBlankCell(arg)) {
     // Unlike limits there is no default closeout: a blank reference is a mistake, not "none".
     return fail(
@@ -86,7 +141,6 @@ function readCloseout(arg: Arg): Result<Closeout | null> {
       'closeout is one blank cell; it needs the 4 cells: owner, open question, evidence request, review date',
     );
   }
-  const cells = cellsOf(arg);
   if (cells.length !== 4) {
     return fail(
       'value',
@@ -117,17 +171,16 @@ export function prepareNoteStatus(
   if (!limits.ok) return limits;
   const closeout = readCloseout(closeoutArg);
   if (!closeout.ok) return closeout;
-  // Ages are whole milliseconds, so "age > limit" is "age > floor(limit)" — exact as a double below 2^53.
-  const ageMs = limits.value.maxAgeDays.times(MS_PER_DAY).floor();
+  const { ageFloorMs, maxSpread, tolerance } = limits.value;
   return ok({
-    limits: limits.value,
+    limits: limits.value.limits,
     closeout: closeout.value,
     closeoutBlank: closeoutGaps(closeout.value).length > 0,
     now,
     zone,
-    ageFloorMs: ageMs.abs().lt(Number.MAX_SAFE_INTEGER) ? ageMs.toNumber() : NaN,
-    maxSpread: exactDouble(limits.value.maxSpreadBps),
-    tolerance: exactDouble(limits.value.ratioTolerance),
+    ageFloorMs,
+    maxSpread,
+    tolerance,
   });
 }
 
@@ -159,30 +212,49 @@ function readExplain(v: Scalar): boolean | DeskError {
 
 const isError = (x: unknown): x is DeskError => typeof x === 'object' && x !== null;
 
+/** 9999-12-31, Excel's last date. */
+const MAX_SERIAL = 2958465;
+
 /** Excel serial → epoch ms exactly as dateFromExcelSerial does it, without allocating a Date. */
 function serialMs(serial: number): number {
   const base = serial < 61 ? -2209075200000 : -2209161600000;
   return base + Math.round(serial * MS_PER_DAY);
 }
 
-/**
- * One NOTE_STATUS element. v = [quote_time, spread_bps, ratio_change, as_of, expected_direction,
- * source_state, explain]. Plain-number inputs without explain take a comparison-only path
- * (doubles compare exactly like their decimals); everything else goes through noteStatusOf.
- */
-export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
-  const quote = v[0];
-  const spread = v[1];
-  const change = v[2];
-  const asOf = v[3];
+/** quote_time or as_of text as wall-clock ms for the comparison path, or NaN (the general path then reads it). */
+function textMs(v: Scalar, argName: string, zone: Zone): number {
+  if (typeof v !== 'string') return NaN;
+  const date = readNoteDate(v, argName, zone);
+  return date.ok ? date.value.getTime() : NaN;
+}
+
+/** The rules on doubles: each compares exactly like its decimal (see NoteStatusContext). */
+function compared(
+  quoteMs: number,
+  asOfMs: number,
+  spread: number,
+  change: number,
+  dir: Direction,
+  state: Scalar,
+  ctx: NoteStatusContext,
+): Cell {
+  if (ctx.closeoutBlank) return 'research';
+  const tol = ctx.tolerance;
+  const against =
+    dir === 'up' ? change < -tol : dir === 'down' ? change > tol : change > tol || change < -tol;
+  const fails =
+    asOfMs - quoteMs > ctx.ageFloorMs ||
+    spread > ctx.maxSpread ||
+    against ||
+    state === 'indicative';
+  return fails ? 'watchlist' : 'action';
+}
+
+/** Direction, source state and explain as the comparison path takes them (else null: general path). */
+function plainFlags(v: Scalar[], ctx: NoteStatusContext): Direction | null {
   const dir = v[4] === undefined || v[4] === null || v[4] === '' ? 'up' : v[4];
   const state = v[5];
-  if (
-    typeof quote === 'number' &&
-    typeof spread === 'number' &&
-    typeof change === 'number' &&
-    (asOf === null || asOf === undefined || asOf === '' || typeof asOf === 'number') &&
-    (v[6] === null || v[6] === undefined || v[6] === false) &&
+  return (v[6] === null || v[6] === undefined || v[6] === false) &&
     (dir === 'up' || dir === 'down' || dir === 'flat') &&
     (state === null ||
       state === undefined ||
@@ -190,33 +262,73 @@ export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
       state === 'market' ||
       state === 'mixed' ||
       state === 'indicative') &&
-    quote > 0 &&
-    quote <= 2958465 &&
-    spread >= 0 &&
-    change >= -1 &&
     ctx.ageFloorMs === ctx.ageFloorMs &&
     ctx.maxSpread === ctx.maxSpread &&
     ctx.tolerance === ctx.tolerance
+    ? dir
+    : null;
+}
+
+const absentDate = (v: Scalar): boolean => v === null || v === undefined || v === '';
+
+/**
+ * One NOTE_STATUS element. v = [quote_time, spread_bps, ratio_change, as_of, expected_direction,
+ * source_state, explain]. Without explain, inputs that read as exact doubles take a comparison-only
+ * path: plain numbers here (kept small, so it inlines into the grid loop and boxes nothing), plain
+ * number texts and ISO or serial date texts in noteStatusText; everything else goes through
+ * noteStatusOf.
+ */
+export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
+  const quote = v[0];
+  const spread = v[1];
+  const change = v[2];
+  const asOf = v[3];
+  if (
+    typeof quote === 'number' &&
+    typeof spread === 'number' &&
+    typeof change === 'number' &&
+    (absentDate(asOf) || typeof asOf === 'number') &&
+    quote > 0 &&
+    quote <= MAX_SERIAL &&
+    spread >= 0 &&
+    change >= -1
   ) {
+    const dir = plainFlags(v, ctx);
     const quoteMs = serialMs(quote);
     const asOfMs = typeof asOf === 'number' ? serialMs(asOf) : ctx.now.getTime();
-    const validAsOf = typeof asOf !== 'number' || (asOf > 0 && asOf <= 2958465);
-    if (validAsOf && quoteMs <= asOfMs) {
-      if (ctx.closeoutBlank) return 'research';
-      const tol = ctx.tolerance;
-      const against =
-        dir === 'up'
-          ? change < -tol
-          : dir === 'down'
-            ? change > tol
-            : change > tol || change < -tol;
-      const fails =
-        asOfMs - quoteMs > ctx.ageFloorMs ||
-        spread > ctx.maxSpread ||
-        against ||
-        state === 'indicative';
-      return fails ? 'watchlist' : 'action';
+    const validAsOf = typeof asOf !== 'number' || (asOf > 0 && asOf <= MAX_SERIAL);
+    if (dir !== null && validAsOf && quoteMs <= asOfMs) {
+      return compared(quoteMs, asOfMs, spread, change, dir, v[5], ctx);
     }
+    return noteStatusGeneral(v, ctx);
+  }
+  return noteStatusText(v, ctx);
+}
+
+/** The comparison path for text that reads exactly ("2026-11-20T16:00", "410", "-2.5%"). */
+function noteStatusText(v: Scalar[], ctx: NoteStatusContext): Cell {
+  const s = v[1];
+  const c = v[2];
+  const spread = typeof s === 'number' ? s : textNumber(s);
+  const change = typeof c === 'number' ? c : textFraction(c);
+  const dir = plainFlags(v, ctx);
+  if (dir !== null && spread >= 0 && change >= -1) {
+    const quote = v[0];
+    const asOf = v[3];
+    const quoteMs =
+      typeof quote === 'number'
+        ? quote > 0 && quote <= MAX_SERIAL
+          ? serialMs(quote)
+          : NaN
+        : textMs(quote, 'quote_time', ctx.zone);
+    const asOfMs = absentDate(asOf)
+      ? ctx.now.getTime()
+      : typeof asOf === 'number'
+        ? asOf > 0 && asOf <= MAX_SERIAL
+          ? serialMs(asOf)
+          : NaN
+        : textMs(asOf, 'as_of', ctx.zone);
+    if (quoteMs <= asOfMs) return compared(quoteMs, asOfMs, spread, change, dir, v[5], ctx);
   }
   return noteStatusGeneral(v, ctx);
 }
@@ -227,7 +339,9 @@ export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
  * Negative serials stay #VALUE! (not a date) from parseDate.
  */
 function readNoteDate(v: Scalar, argName: string, zone: Zone): Result<Date> {
-  if (v === 0 || (typeof v === 'string' && /^\s*0+(?:\.0*)?\s*$/.test(v))) {
+  const long = typeof v === 'string' ? tooLong(v, argName, 'a date') : null;
+  if (long !== null) return long;
+  if (v === 0 || (typeof v === 'string' && /^0+(?:\.0*)?$/.test(v.trim()))) {
     return fail(
       'na',
       `${argName} is empty (0, which is what a formula referring to a blank cell gives); give a date`,
