@@ -15,6 +15,7 @@ import type {
 import { h, replaceChildren } from './dom';
 import { isDraftEmpty, loadDraft, localDay, saveDraft, type DraftStorage } from './draft-store';
 import type { ReviewLogic } from './review-logic';
+import { loadSubmitState, saveSubmitState } from './submit-state';
 import { createHealthPanel, healthVerdict, TABLE_LABEL } from './views/health-view';
 import { createMessageBar } from './views/message';
 import { createQueueView } from './views/queue-view';
@@ -45,6 +46,8 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
 
   const loaded = loadDraft(env.storage);
   const initialDraft = loaded.ok && loaded.draft ? loaded.draft : env.logic.newDraft();
+  const submitLoaded = loadSubmitState(env.storage);
+  const initialSubmit = submitLoaded.ok ? submitLoaded.state : null;
   const readRecordedBy = () => {
     try {
       return env.storage.getItem(RECORDED_BY_KEY) ?? '';
@@ -58,6 +61,11 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
     message,
     initialDraft,
     initialRecordedBy: readRecordedBy(),
+    initialSubmit,
+    saveSubmit: (state) => {
+      const saved = saveSubmitState(env.storage, state);
+      return saved.ok ? null : saved.message;
+    },
     saveDraft: (draft) => {
       const saved = saveDraft(env.storage, draft);
       if (!saved.ok) message.show('warning', 'Draft not saved.', saved.message);
@@ -126,7 +134,13 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
   );
   tabs.select('review');
   if (!loaded.ok) message.show('warning', 'Saved draft not restored.', loaded.message);
-  else if (loaded.draft && !isDraftEmpty(loaded.draft))
+  else if (!submitLoaded.ok)
+    message.show('warning', 'The last submit could not be read.', [
+      submitLoaded.message,
+      'If the form shows a review you already recorded, check the workbook before recording it again.',
+    ]);
+  // A recorded review shows itself; its draft is not "unfinished".
+  else if (initialSubmit?.kind !== 'recorded' && loaded.draft && !isDraftEmpty(loaded.draft))
     message.show('info', 'Draft restored.', 'Your unfinished review is back as you left it.');
 
   // ---------- health ----------

@@ -84,6 +84,7 @@ describe('the desk record in the preview', () => {
       await page.click('#submit-review');
       await page.waitForSelector('#pane-status[data-intent="success"]');
       await expect(rowCounts(page)).resolves.toEqual([1, 1, 1]);
+      await page.click('#start-next-review');
       await fillPricedReview(page);
       await page.selectOption('#colleague-fail-when', when);
       await page.click('#colleague-fail');
@@ -105,8 +106,13 @@ describe('the desk record in the preview', () => {
       await expect(rowCounts(page)).resolves.toEqual([2, 2, 2]);
       const ids = (await tableRows(page, 'DeskTriggers')).map((r) => r['Record ID']);
       expect(new Set(ids).size).toBe(2);
-      await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('');
+      // The card names the retry's rows: the same Record IDs the failed attempt sent.
+      await expect(
+        page.textContent('#recorded-review [data-landed="triggers"]'),
+      ).resolves.toContain(ids[1]);
       await screenshot(page, `record-2-retry-landed-${when}`);
+      await page.click('#start-next-review');
+      await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('');
       expect(errors).toEqual([]);
       await page.close();
     },

@@ -178,8 +178,10 @@ describe('task pane preview', () => {
     await page.waitForSelector('#pane-status[data-intent="success"]');
     const done = await status(page);
     expect(done.text).toMatch(/Review recorded/);
-    expect(done.text).toMatch(/DeskSnapshots: 1 row at \S+![A-Z]+\d+:[A-Z]+\d+/);
-    expect(done.text).toMatch(/DeskTriggers: 1 row at/);
+    // Where the rows landed is on the recorded-review card that now stands in for the form.
+    const card = (await page.textContent('#recorded-review')) ?? '';
+    expect(card).toMatch(/DeskSnapshots: 1 row at \S+![A-Z]+\d+:[A-Z]+\d+/);
+    expect(card).toMatch(/DeskTriggers: 1 row at/);
     const snapshots = await tableRows(page, 'DeskSnapshots');
     expect(snapshots).toHaveLength(1);
     expect(snapshots[0]?.values).toMatchObject({
@@ -198,10 +200,14 @@ describe('task pane preview', () => {
     await expect(
       page.$$eval('[data-table-name="DeskSnapshots"] tbody tr[data-selected]', (r) => r.length),
     ).resolves.toBe(1);
-    // The form is empty again and the draft cleared.
-    await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('');
     await reveal(page, '[data-table-name="DeskTriggers"] td[data-header="Status now"]');
     await screenshot(page, '03-submitted');
+    // The next review starts when the analyst says so: then the form is empty and the draft cleared.
+    await page.click('#start-next-review');
+    await expect(page.inputValue(field('snapshot', 0, 'product'))).resolves.toBe('');
+    await expect(
+      page.evaluate(() => window.localStorage.getItem('metals-desk-record/review-draft/v1')),
+    ).resolves.not.toMatch(/NdPr oxide/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -476,7 +482,9 @@ describe('task pane preview: form and validation (QA findings)', () => {
     await page.waitForSelector('#pane-status[data-intent="success"]');
     const [row] = await tableRows(page, 'DeskSnapshots');
     expect(row!.values['Price low']).toBe(row!.values['Price high']);
-    // The first edit of the next review clears the stale "Review recorded".
+    // Starting the next review clears the stale "Review recorded".
+    await page.click('#start-next-review');
+    await expect(status(page)).resolves.toEqual({ intent: null, text: '' });
     await page.fill('#f-recorded-by', 'E2E analyst 2');
     await expect(status(page)).resolves.toEqual({ intent: null, text: '' });
     expect(errors).toEqual([]);
@@ -637,6 +645,15 @@ describe('task pane preview: form and validation (QA findings)', () => {
       await page.waitForSelector('.queue-item');
       await expectReflow(page, 'Review queue');
       await frameShot(page, `23-zoom-200-320-${slug}-queue`, '.tablist');
+
+      // The recorded review: full-length addresses and Record IDs (one long word each).
+      await page.click('#tab-review');
+      await page.click('[data-trigger="1"] [data-action="remove-trigger"]');
+      await fillReview(page);
+      await page.click('#submit-review');
+      await page.waitForSelector('#recorded-review');
+      await expectReflow(page, 'Recorded review');
+      await frameShot(page, `23-zoom-200-320-${slug}-recorded`, '#recorded-review');
       expect(errors).toEqual([]);
       await page.close();
     },

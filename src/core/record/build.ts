@@ -222,12 +222,16 @@ const colOf = (key: TableKey, field: string): Col => {
   return col;
 };
 
-/** Price low/high accept range text with a unit: "747,000-753,000 yuan/mt" fills low, high and unit. */
+/**
+ * Price low/high accept range text with a unit: "747,000-753,000 yuan/mt" fills low, high and unit.
+ * Returns the fields left empty because another price field failed: that field's issue says why,
+ * so they get no "is required" of their own (Price high holding 753,000 is not missing).
+ */
 function snapshotPrices(
   raw: Readonly<Record<string, unknown>>,
   draft: Draft,
   issues: RowIssues,
-): void {
+): readonly string[] {
   const low = colOf('snapshots', 'priceLow');
   const high = colOf('snapshots', 'priceHigh');
   const parse = (col: Col) =>
@@ -237,16 +241,17 @@ function snapshotPrices(
   const a = parse(low);
   const b = parse(high);
   if (a === null && isBlank(raw[low.field])) issues.add(low.field, `${low.header} is required`);
-  if (a === null) return;
+  // The unit may come from the price text, which could not be read.
+  if (a === null) return ['priceHigh', 'unit'];
   if (a.isRange && b !== null) {
     issues.add(
       high.field,
       `${high.header}: leave blank when ${low.header} is a range (${show(raw[low.field])})`,
     );
-    return;
+    return ['priceLow', 'unit'];
   }
   // High typed but unreadable: its own issue says why.
-  if (!a.isRange && b === null && !isBlank(raw[high.field])) return;
+  if (!a.isRange && b === null && !isBlank(raw[high.field])) return ['priceLow', 'unit'];
   // A single price (high blank) is recorded as low = high.
   const lo = a.isRange ? a.low : a.mid;
   const hi = a.isRange ? a.high : b === null ? a.mid : b.mid;
@@ -271,6 +276,7 @@ function snapshotPrices(
       );
     }
   }
+  return [];
 }
 
 const dec = (v: RecordValue | undefined): D | null => (typeof v === 'number' ? new D(v) : null);
@@ -318,7 +324,8 @@ function exposureValues(draft: Draft, issues: RowIssues): void {
   // A crossed quote is reported once, on Ask, by the exposure's own check.
   if (ask !== null && !bid.gt(ask)) {
     const cost = spreadCostOf({ bid, ask, quantity, legs: new D(2) });
-    if (cost.ok) draft.spreadCost = num(cost.value, colOf('exposures', 'spreadCost'), issues);
+    if (cost.ok)
+      draft.spreadCost = computedNum(cost.value, 'spreadCost', { quantity, ask }, issues);
     else exposureIssue(cost.error.message, 'ask', issues);
   }
   const exit = exitValueOf({
@@ -329,8 +336,30 @@ function exposureValues(draft: Draft, issues: RowIssues): void {
     bidDepth,
     depthHaircut: depthHaircut ?? ZERO,
   });
-  if (exit.ok) draft.exitValue = num(exit.value, colOf('exposures', 'exitValue'), issues);
+  if (exit.ok) draft.exitValue = computedNum(exit.value, 'exitValue', { quantity, bid }, issues);
   else exposureIssue(exit.error.message, 'bid', issues);
+}
+
+/**
+ * A computed value too large for Excel, reported on the input that made it so (the larger of its
+ * factors): the form has no field for Spread cost or Estimated exit value to carry it.
+ */
+function computedNum(
+  d: D,
+  field: 'spreadCost' | 'exitValue',
+  factors: Readonly<Record<string, D>>,
+  issues: RowIssues,
+): number | null {
+  const n = toExcelNumber(d);
+  if (n.ok) return n.value;
+  const entries = Object.entries(factors);
+  const [blame] = entries.reduce((a, b) => (b[1].abs().gt(a[1].abs()) ? b : a));
+  const product = entries.map(([f]) => colOf('exposures', f).header).join(' × ');
+  issues.add(
+    blame,
+    `${colOf('exposures', blame).header}: ${colOf('exposures', field).header} (${product}) would be too large for Excel`,
+  );
+  return null;
 }
 
 /**
@@ -404,6 +433,9 @@ interface Drafts {
   readonly quiet: ReadonlySet<string>;
 }
 
+/** Trigger fields a blank defaults from the snapshot's field of the same name (triggerDefaults). */
+const SNAPSHOT_DEFAULTS = ['quoteTime', 'sourceState'] as const;
+
 const DAY_MS = 86_400_000;
 const shownTime = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
@@ -418,7 +450,7 @@ function quoteAfterReview(quoteTime: RecordValue, reviewDate: RecordValue): stri
 function draftReview(input: ReviewInput, asOf: Date): Drafts {
   const si = new RowIssues('snapshots', 0);
   const snapshot = draftOf('snapshots', input.snapshot, si);
-  snapshotPrices(input.snapshot, snapshot, si);
+  const priceQuiet = snapshotPrices(input.snapshot, snapshot, si);
   if (typeof snapshot.quoteTime === 'string' && Date.parse(snapshot.quoteTime) > asOf.getTime()) {
     si.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
   }
@@ -442,18 +474,21 @@ function draftReview(input: ReviewInput, asOf: Date): Drafts {
   const issues = [...si.list, ...ei.list];
   const quiet = new Set<string>();
   const reviewDate = snapshot.reviewDate ?? null;
+  for (const field of priceQuiet) quiet.add(`snapshots.0.${field}`);
   const triggers = input.triggers.map((raw, index) => {
     const ti = new RowIssues('triggers', index);
     const t = draftOf('triggers', raw, ti);
     if (triggerDefaults(t, raw, snapshot, exposure, ti)) quiet.add(`triggers.${index}.spreadBps`);
-    if (typeof t.quoteTime === 'string' && Date.parse(t.quoteTime) > asOf.getTime()) {
-      ti.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
-    }
+    // Left blank to default from the snapshot, whose own (required) field reports why it is empty.
+    for (const field of SNAPSHOT_DEFAULTS)
+      if (isBlank(raw[field]) && snapshot[field] === null) quiet.add(`triggers.${index}.${field}`);
     // Only a quote time typed on the trigger: a defaulted one carries the snapshot's issue.
-    const lateTriggerQuote = isBlank(raw.quoteTime)
-      ? null
-      : quoteAfterReview(t.quoteTime ?? null, reviewDate);
-    if (lateTriggerQuote !== null) ti.add('quoteTime', lateTriggerQuote);
+    if (!isBlank(raw.quoteTime)) {
+      if (typeof t.quoteTime === 'string' && Date.parse(t.quoteTime) > asOf.getTime())
+        ti.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
+      const lateTriggerQuote = quoteAfterReview(t.quoteTime ?? null, reviewDate);
+      if (lateTriggerQuote !== null) ti.add('quoteTime', lateTriggerQuote);
+    }
     if (typeof t.dueDate === 'string' && typeof reviewDate === 'string' && t.dueDate < reviewDate) {
       ti.add(
         'dueDate',

@@ -58,7 +58,25 @@ function limitsRow(type: Scalar | undefined, threshold: Scalar | undefined): num
 }
 
 const host = new MemoryHost(model);
-const workbook = createOfficeDeskWorkbook(host.run);
+/** While held, every Excel.run waits (a slow network): the pane's in-flight state can be seen and tried. */
+let held: { readonly until: Promise<void>; readonly release: () => void } | null = null;
+const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  if (held) await held.until;
+  return host.run(batch);
+};
+const workbook = createOfficeDeskWorkbook(run);
+
+function toggleHold(): string {
+  if (held) {
+    held.release();
+    held = null;
+    return 'Excel answers again.';
+  }
+  let release = () => undefined as void;
+  const until = new Promise<void>((done) => (release = done));
+  held = { until, release };
+  return 'Excel’s replies are held: the next request waits until you press Release.';
+}
 
 function gridTables(): GridTable[] {
   return model.tables
@@ -179,7 +197,7 @@ function mountColleague(
     ),
     h(
       'div',
-      { class: 'colleague-row', role: 'group', 'aria-label': 'Simulate a failed write' },
+      { class: 'colleague-row', role: 'group', 'aria-label': 'Simulate a failed or slow write' },
       h(
         'div',
         { class: 'field' },
@@ -188,6 +206,24 @@ function mountColleague(
       ),
       button('colleague-fail', 'Fail the next write', () =>
         failNextWrite(host, failWhen.value as WriteFailure),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn',
+          id: 'colleague-hold',
+          'aria-pressed': 'false',
+          onclick: (event: Event) => {
+            const say = toggleHold();
+            const b = event.currentTarget as HTMLButtonElement;
+            b.setAttribute('aria-pressed', String(held !== null));
+            b.textContent = held ? 'Release Excel’s replies' : 'Hold Excel’s replies';
+            const log = document.getElementById('colleague-log');
+            if (log) log.textContent = say;
+          },
+        },
+        'Hold Excel’s replies',
       ),
     ),
     h('p', { class: 'hint', id: 'colleague-log', role: 'status', 'aria-live': 'polite' }),

@@ -2,22 +2,29 @@
  * The "new review" flow: snapshot, exposure and triggers in one form generated from the schema.
  * Every keystroke lands in the draft (saved, so closing the pane loses nothing) and refreshes the
  * live preview; Submit validates everything with the record builder and writes nothing until
- * every field is valid.
+ * every field is valid. After a write the form shows the recorded review until the analyst starts
+ * the next one: a second press can neither write again nor look like an empty new review.
  */
 import type { ReviewRows, WriteOutcome } from '../../excel/workbook';
 import { h, replaceChildren, uid } from '../dom';
 import type { DraftFields, ReviewDraft } from '../draft-store';
 import type { FieldDescriptor, FormSection } from '../form-model';
 import { fieldKey, type FormIssue, type LiveView, type ReviewLogic } from '../review-logic';
+import { recordedReview, type RecordedReview, type SubmitState } from '../submit-state';
 import type { MessageBar } from './message';
+import { recordedCard } from './recorded-view';
 
 export interface ReviewFormDeps {
   readonly logic: ReviewLogic;
   readonly message: MessageBar;
   readonly initialDraft: ReviewDraft;
   readonly initialRecordedBy: string;
+  /** Where the last submit stood when the pane closed (pending rows, or a recorded review). */
+  readonly initialSubmit: SubmitState | null;
   saveDraft(draft: ReviewDraft): void;
   saveRecordedBy(name: string): void;
+  /** Keeps the submit state across a reload; returns a sentence when it could not. */
+  saveSubmit(state: SubmitState | null): string | null;
   /** Writes the rows (creating tables if needed) and selects them; returns the outcome. */
   write(rows: ReviewRows): Promise<WriteOutcome>;
 }
@@ -36,6 +43,18 @@ interface FieldHandle {
   readonly live: HTMLElement;
   readonly details: HTMLDetailsElement | null;
   readonly label: string;
+  readonly labelElement: HTMLLabelElement;
+  /** The schema field (null for Recorded by, which is always required). */
+  readonly spec: FieldDescriptor | null;
+}
+
+/** A folded group of optional fields; some become required with the draft (supply-chain evidence). */
+interface FoldHandle {
+  readonly details: HTMLDetailsElement;
+  readonly summary: HTMLElement;
+  readonly section: FormSection;
+  readonly index: number;
+  readonly optional: readonly FieldDescriptor[];
 }
 
 const SECTION_TITLE: Record<FormSection, string> = {
@@ -56,23 +75,40 @@ const RECORDED_BY_KEY = fieldKey('pane', 0, 'recordedBy');
 /** The blank choice of an optional dropdown; "(none)" read like the option "none". */
 export const BLANK_OPTION = '— not set —';
 const SUBMIT_WAIT_LABEL = 'Writing…';
+/**
+ * A change of required fields is announced once the choice settles: Chromium ends a select's
+ * type-to-select after 1 s without a key, so "physical metal" typed letter by letter passes
+ * through "producer equity" without a word about supply-chain fields.
+ */
+const ANNOUNCE_AFTER_MS = 1000;
+
+type Phase = 'editing' | 'writing' | 'recorded';
 
 export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
   const { logic, message } = deps;
   let draft: ReviewDraft = deps.initialDraft;
   let recordedBy = deps.initialRecordedBy;
   let readOnly: string | null = null;
-  let busy = false;
+  let phase: Phase = 'editing';
   let showAll = false;
   const touched = new Set<string>();
   let handles = new Map<string, FieldHandle>();
+  let folds: FoldHandle[] = [];
   /** Folded sections the user had open, kept open across a re-render. */
   let openMore = new Set<string>();
+  /** Folded sections opened because fields in them became required (closed again if they stop being). */
+  const autoOpened = new Set<string>();
   let requiredNow = logic.requiredNow(draft);
-  /** The draft "Clear form" emptied, offered back by its Undo. */
-  let cleared: ReviewDraft | null = null;
-  /** Rows built for an unchanged draft are reused on retry, so a retry after an unclear failure cannot duplicate a review. */
-  let lastBuilt: { fingerprint: string; rows: ReviewRows } | null = null;
+  /** The required fields as last announced, while a change waits to settle. */
+  let announcedFrom: ReadonlySet<string> | null = null;
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The draft "Clear form" emptied (and its pending rows), offered back by its Undo. */
+  let cleared: { draft: ReviewDraft; submit: SubmitState | null } | null = null;
+  /**
+   * Pending: rows built for an unchanged draft are reused on retry (kept across a reload), so a
+   * retry after an unclear failure cannot duplicate a review. Recorded: the review on screen.
+   */
+  let submitState: SubmitState | null = deps.initialSubmit;
 
   const element = h('form', {
     class: 'review-form',
@@ -92,6 +128,12 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     'Record review',
   );
   const readOnlyNote = h('p', { class: 'hint', id: 'read-only-note', hidden: true });
+  const writingNote = h('p', {
+    class: 'hint',
+    id: 'writing-note',
+    hidden: true,
+    text: 'Writing to the workbook: the fields are locked until Excel answers.',
+  });
   const clearButton = h(
     'button',
     { type: 'button', class: 'btn subtle', id: 'clear-review' },
@@ -102,18 +144,31 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     { class: 'form-footer' },
     h('div', { class: 'actions' }, submitButton, clearButton),
     readOnlyNote,
+    writingNote,
   );
-
-  element.append(
+  /** Tells screen-reader users which fields the draft just made required (or optional again). */
+  const requiredAnnouncer = h('p', {
+    class: 'visually-hidden',
+    id: 'required-announcer',
+    role: 'status',
+    'aria-live': 'polite',
+  });
+  const editor = h(
+    'div',
+    { class: 'review-editor' },
     h('h2', { id: 'review-title', text: 'New review' }),
     h('p', {
       class: 'hint',
       text: 'Fields marked * are required. Everything you type is kept as a draft until the review is recorded.',
     }),
+    requiredAnnouncer,
     body,
     computedCard,
     footer,
   );
+  const recordedSlot = h('div', { id: 'recorded-slot', hidden: true });
+
+  element.append(recordedSlot, editor);
 
   // ---------- rendering ----------
   function render(): void {
@@ -122,8 +177,8 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
         .filter((d) => d.open)
         .map((d) => d.id),
     );
-    requiredNow = logic.requiredNow(draft);
     handles = new Map();
+    folds = [];
     replaceChildren(
       body,
       recordedByField(),
@@ -132,6 +187,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       section('exposure'),
       triggersSection(),
     );
+    applyRequired();
     refresh();
   }
 
@@ -155,15 +211,16 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       touched.add(RECORDED_BY_KEY);
       refresh();
     });
+    const labelElement = h(
+      'label',
+      { for: id },
+      'Recorded by',
+      h('span', { class: 'required-mark', 'aria-hidden': 'true' }, '*'),
+    );
     const wrapper = h(
       'div',
       { class: 'field', 'data-field': RECORDED_BY_KEY },
-      h(
-        'label',
-        { for: id },
-        'Recorded by',
-        h('span', { class: 'required-mark', 'aria-hidden': 'true' }, '*'),
-      ),
+      labelElement,
       input,
       h('span', {
         class: 'hint',
@@ -180,6 +237,8 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       live,
       details: null,
       label: 'Recorded by',
+      labelElement,
+      spec: null,
     });
     return h('div', { class: 'card' }, wrapper);
   }
@@ -314,7 +373,8 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
 
   /**
    * Required fields first; optional ones folded away (opened when one has a value or an error, or
-   * when the draft makes some of them required, e.g. supply-chain evidence for producer equity).
+   * when the draft makes some of them required, e.g. supply-chain evidence for producer equity:
+   * see applyRequired).
    */
   function fieldGroups(name: FormSection, index: number, values: DraftFields): HTMLElement[] {
     const fields = logic.fields[name];
@@ -326,31 +386,97 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     if (optional.length > 0) {
       const moreId = `more-${name}-${index}`;
       const hasValue = optional.some((f) => (values[f.key] ?? '').trim() !== '');
-      const nowRequired = optional.filter((f) =>
-        requiredNow.fields.has(fieldKey(name, index, f.key)),
-      );
       const details = h('details', {
         class: 'more',
         id: moreId,
-        open: hasValue || nowRequired.length > 0 || openMore.has(moreId),
+        open: hasValue || openMore.has(moreId),
       }) as HTMLDetailsElement;
-      const counts = [`${optional.length - nowRequired.length} optional`];
-      if (nowRequired.length > 0) counts.push(`${nowRequired.length} ${requiredNow.reason}`);
+      // The user's own click on the summary decides from then on: never fold it away for them.
+      const summary = h('summary', { onclick: () => autoOpened.delete(moreId) });
       details.append(
-        h(
-          'summary',
-          {},
-          `More ${SECTION_TITLE[name].toLowerCase().replace(/s$/, '')} fields (${counts.join(', ')})`,
-        ),
+        summary,
         h(
           'div',
           { class: 'fields' },
           ...optional.map((f) => field(name, index, f, values, details)),
         ),
       );
+      folds.push({ details, summary, section: name, index, optional });
       groups.push(details);
     }
     return groups;
+  }
+
+  /**
+   * Required marks follow the draft in place (star, aria-required, the blank option's wording,
+   * the fold's counts): nothing is re-rendered and focus never moves, so a keyboard user's
+   * type-to-select in Exposure route keeps its letters.
+   */
+  function applyRequired(): void {
+    const before = requiredNow.fields;
+    requiredNow = logic.requiredNow(draft);
+    for (const [key, handle] of handles)
+      if (handle.spec) markRequired(handle, handle.spec.required || requiredNow.fields.has(key));
+    for (const fold of folds) {
+      const { details, optional } = fold;
+      const nowRequired = optional.filter((f) =>
+        requiredNow.fields.has(fieldKey(fold.section, fold.index, f.key)),
+      ).length;
+      const counts = [`${optional.length - nowRequired} optional`];
+      if (nowRequired > 0) counts.push(`${nowRequired} ${requiredNow.reason}`);
+      fold.summary.textContent = `More ${SECTION_TITLE[fold.section].toLowerCase().replace(/s$/, '')} fields (${counts.join(', ')})`;
+      if (nowRequired > 0 && !details.open) {
+        details.open = true;
+        autoOpened.add(details.id);
+      } else if (nowRequired === 0 && autoOpened.has(details.id) && !inUse(fold)) {
+        details.open = false;
+        autoOpened.delete(details.id);
+      }
+    }
+    if (!sameKeys(before, requiredNow.fields)) scheduleAnnouncement(before);
+  }
+
+  function markRequired(handle: FieldHandle, required: boolean): void {
+    const mark = handle.labelElement.querySelector('.required-mark');
+    if (required && !mark)
+      handle.labelElement.append(h('span', { class: 'required-mark', 'aria-hidden': 'true' }, '*'));
+    if (!required) mark?.remove();
+    if (required) handle.input.setAttribute('aria-required', 'true');
+    else handle.input.removeAttribute('aria-required');
+    const blankOption = handle.input instanceof HTMLSelectElement ? handle.input.options[0] : null;
+    if (blankOption && blankOption.value === '')
+      blankOption.textContent = required ? 'Choose…' : BLANK_OPTION;
+  }
+
+  /** A fold holding a value or the focus stays open whatever the draft requires. */
+  function inUse(fold: FoldHandle): boolean {
+    const values = fold.section === 'triggers' ? draft.triggers[fold.index] : draft[fold.section];
+    return (
+      fold.details.contains(document.activeElement) ||
+      fold.optional.some((f) => (values?.[f.key] ?? '').trim() !== '')
+    );
+  }
+
+  function scheduleAnnouncement(before: ReadonlySet<string>): void {
+    announcedFrom ??= before;
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(announceRequired, ANNOUNCE_AFTER_MS);
+  }
+
+  function announceRequired(): void {
+    const from = announcedFrom ?? new Set<string>();
+    announcedFrom = null;
+    const now = requiredNow.fields;
+    const labels = (keys: string[]) => keys.map((k) => handles.get(k)?.label ?? k).join(', ');
+    const added = [...now].filter((k) => !from.has(k));
+    const removed = [...from].filter((k) => !now.has(k));
+    const reason = requiredNow.reason.replace(/^./, (c) => c.toUpperCase());
+    requiredAnnouncer.textContent = [
+      added.length > 0 ? `${reason}: ${labels(added)}.` : '',
+      removed.length > 0 ? `No longer required: ${labels(removed)}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   }
 
   function field(
@@ -362,26 +488,21 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
   ): HTMLElement {
     const key = fieldKey(name, index, spec.key);
     const id = `f-${name}-${index}-${spec.key}`;
-    const required = spec.required || requiredNow.fields.has(key);
     const value = values[spec.key] ?? '';
     const describedBy = [`${id}-error`, spec.help ? `${id}-help` : '', `${id}-live`]
       .filter(Boolean)
       .join(' ');
     let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     let extra: HTMLElement | null = null;
-    const common = {
-      id,
-      name: key,
-      'aria-describedby': describedBy,
-      'aria-required': required ? 'true' : undefined,
-    };
+    // Required marks (star, aria-required, the blank option's wording) come from markRequired.
+    const common = { id, name: key, 'aria-describedby': describedBy };
     const c = spec.control;
     switch (c.type) {
       case 'select':
         input = h(
           'select',
           common,
-          h('option', { value: '', text: required ? 'Choose…' : BLANK_OPTION }),
+          h('option', { value: '', text: BLANK_OPTION }),
           ...c.options.map((o) => h('option', { value: o, selected: o === value }, o)),
         );
         // A value typed elsewhere (older draft) that is not an option must not vanish silently.
@@ -443,22 +564,20 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     const live = h('span', { class: 'live', id: `${id}-live` });
     const hintText = spec.help || (c.type === 'number' && c.unitHint ? c.unitHint : '');
     if (!spec.help && hintText) input.setAttribute('aria-describedby', `${describedBy} ${id}-help`);
+    const labelElement = h('label', { for: id }, spec.label);
     const wrapper = h(
       'div',
       { class: `field${c.type === 'text' && c.long ? ' wide' : ''}`, 'data-field': key },
-      h(
-        'label',
-        { for: id },
-        spec.label,
-        required ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, '*') : null,
-      ),
+      labelElement,
       input,
       extra,
       hintText ? h('span', { class: 'hint', id: `${id}-help`, text: hintText }) : null,
       error,
       live,
     );
-    handles.set(key, { wrapper, input, error, live, details, label: spec.label });
+    const handle = { wrapper, input, error, live, details, label: spec.label, labelElement, spec };
+    handles.set(key, handle);
+    markRequired(handle, spec.required || requiredNow.fields.has(key));
     return wrapper;
   }
 
@@ -468,16 +587,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       const triggers = draft.triggers.map((t, i) => (i === index ? { ...t, [key]: value } : t));
       update({ ...draft, triggers });
     } else {
-      const next = { ...draft, [name]: { ...draft[name], [key]: value } };
-      const before = [...requiredNow.fields].join();
-      if ([...logic.requiredNow(next).fields].join() === before) {
-        update(next);
-        return;
-      }
-      // The required fields changed (e.g. a route that asks for supply-chain evidence): show it now.
-      const focused = document.activeElement?.id;
-      update(next, true);
-      if (focused) document.getElementById(focused)?.focus();
+      update({ ...draft, [name]: { ...draft[name], [key]: value } });
     }
   }
 
@@ -511,7 +621,10 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     draft = next;
     deps.saveDraft(draft);
     if (rerender) render();
-    else refresh();
+    else {
+      applyRequired();
+      refresh();
+    }
   }
 
   function shiftTouched(removed: number): void {
@@ -598,10 +711,10 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
 
   // No confirm() (Office blocks dialogs): the clear is undoable instead.
   clearButton.addEventListener('click', () => {
-    cleared = draft;
+    cleared = { draft, submit: submitState };
     showAll = false;
     touched.clear();
-    lastBuilt = null;
+    setSubmitState(null);
     update(logic.newDraft(), true);
     message.show(
       'info',
@@ -615,7 +728,9 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     if (cleared === null) return;
     const restored = cleared;
     cleared = null;
-    update(restored, true);
+    // The restored draft's pending rows come back too: a retry of it still reuses its Record IDs.
+    setSubmitState(restored.submit);
+    update(restored.draft, true);
     message.show('info', 'Draft restored.', 'The cleared draft is back as it was.');
     body.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }
@@ -637,7 +752,8 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
   }
 
   async function submit(): Promise<void> {
-    if (busy || readOnly !== null) return;
+    // In flight or already recorded: a second press (click or Enter) writes and says nothing.
+    if (phase !== 'editing' || readOnly !== null) return;
     showAll = true;
     const outcome = logic.build(draft, recordedBy);
     if (!outcome.ok) {
@@ -687,13 +803,20 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       draft.triggers,
       recordedBy,
     ]);
-    const rows = lastBuilt && lastBuilt.fingerprint === fingerprint ? lastBuilt.rows : outcome.rows;
-    lastBuilt = { fingerprint, rows };
-    setBusy(true);
+    const reused =
+      submitState?.kind === 'pending' && submitState.fingerprint === fingerprint
+        ? submitState.rows
+        : null;
+    const rows = reused ?? outcome.rows;
+    // Kept before the write: a reload during it (or after an unclear failure) retries the same rows.
+    setSubmitState({ kind: 'pending', fingerprint, rows });
+    const focused = document.activeElement;
+    setPhase('writing');
     message.show('info', 'Recording the review…');
     const result = await deps.write(rows);
-    setBusy(false);
     if (!result.ok) {
+      setPhase('editing');
+      if (focused instanceof HTMLElement && focused.isConnected) focused.focus();
       message.show('error', 'The review could not be confirmed as recorded.', [
         result.message,
         'Your form is unchanged; fix the cause and press Record review again.',
@@ -701,31 +824,73 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       message.reveal();
       return;
     }
-    lastBuilt = null;
+    const review = recordedReview(rows, result.landed);
+    const unsaved = setSubmitState({ kind: 'recorded', review });
     showAll = false;
     touched.clear();
-    update(logic.newDraft(), true);
+    showRecorded(review, true);
     message.show(
       'success',
       'Review recorded.',
-      result.landed
-        .map(
-          (l) =>
-            `${tableLabel(l.table)}: ${l.recordIds.length} row${l.recordIds.length === 1 ? '' : 's'} at ${l.address}`,
-        )
-        .concat(result.message ? [result.message] : []),
+      [
+        result.message,
+        unsaved &&
+          `The pane could not note that it is recorded (${unsaved}): after a reload the form may show it again; it is in the workbook, do not record it twice.`,
+      ].filter((line): line is string => Boolean(line)),
     );
     message.reveal();
   }
 
-  function setBusy(on: boolean): void {
-    busy = on;
-    submitButton.disabled = on || readOnly !== null;
-    submitButton.textContent = on ? SUBMIT_WAIT_LABEL : 'Record review';
-    element.setAttribute('aria-busy', String(on));
+  function setSubmitState(state: SubmitState | null): string | null {
+    submitState = state;
+    return deps.saveSubmit(state);
+  }
+
+  /** While the write is in flight the fields are inert: what is on screen is what is being written. */
+  function setPhase(next: Phase): void {
+    phase = next;
+    const writing = next === 'writing';
+    body.inert = writing;
+    submitButton.disabled = writing || readOnly !== null;
+    submitButton.textContent = writing ? SUBMIT_WAIT_LABEL : 'Record review';
+    clearButton.disabled = writing;
+    writingNote.hidden = !writing;
+    element.setAttribute('aria-busy', String(writing));
+    editor.hidden = next === 'recorded';
+    recordedSlot.hidden = next !== 'recorded';
+    element.setAttribute(
+      'aria-labelledby',
+      next === 'recorded' ? 'recorded-title' : 'review-title',
+    );
+    if (next !== 'recorded') replaceChildren(recordedSlot);
+  }
+
+  function showRecorded(review: RecordedReview, focus: boolean): void {
+    const card = recordedCard(review, startNextReview);
+    replaceChildren(recordedSlot, card.element);
+    setPhase('recorded');
+    if (focus) card.startNext.focus();
+  }
+
+  /** The explicit step to a new review: only now is the recorded draft replaced by an empty one. */
+  function startNextReview(): void {
+    setSubmitState(null);
+    cleared = null;
+    showAll = false;
+    touched.clear();
+    setPhase('editing');
+    update(logic.newDraft(), true);
+    message.clearIf('success');
+    const controls = [
+      ...body.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        '#section-snapshot input, #section-snapshot select, #section-snapshot textarea',
+      ),
+    ];
+    (controls.find((c) => c.value === '') ?? controls[0])?.focus();
   }
 
   render();
+  if (submitState?.kind === 'recorded') showRecorded(submitState.review, false);
 
   return {
     element,
@@ -734,7 +899,7 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
       // "Review recorded" next to "Writing blocked" would contradict it.
       if (reason !== null) message.clearIf('success');
       readOnly = reason;
-      submitButton.disabled = reason !== null || busy;
+      submitButton.disabled = reason !== null || phase === 'writing';
       readOnlyNote.hidden = reason === null;
       readOnlyNote.textContent = reason ?? '';
       if (reason) submitButton.setAttribute('aria-describedby', 'read-only-note');
@@ -743,12 +908,6 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
   };
 }
 
-function tableLabel(table: string): string {
-  return table === 'snapshots'
-    ? 'DeskSnapshots'
-    : table === 'exposures'
-      ? 'DeskExposures'
-      : table === 'triggers'
-        ? 'DeskTriggers'
-        : table;
+function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((k) => b.has(k));
 }
