@@ -17,16 +17,23 @@ import { ensureTables } from './ensure';
 import { health } from './health';
 import { read } from './read';
 import { repair } from './repair';
+import { randomId } from './marks';
 import { insertSampleData } from './sample';
 import { select } from './select';
 import type { ExcelRun, Session } from './session';
 
 export { CHUNK_BUDGET_BYTES } from './batches';
 export { VERSION_NAME } from './schema-version';
+export { SHEET_MARK, WORKBOOK_ID_NAME } from './marks';
 export type { ExcelRun } from './session';
 
-export function createOfficeDeskWorkbook(run: ExcelRun): DeskWorkbook {
-  const session: Session = { run, knownIds: {} };
+export interface OfficeOptions {
+  /** Where new ids come from (random UUIDs unless given; the in-memory Excel counts). */
+  readonly newId?: () => string;
+}
+
+export function createOfficeDeskWorkbook(run: ExcelRun, options: OfficeOptions = {}): DeskWorkbook {
+  const session: Session = { run, knownIds: {}, idColumn: {}, newId: options.newId ?? randomId };
   return {
     health: () => health(session),
     ensureTables: () => ensureTables(session),
