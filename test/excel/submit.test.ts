@@ -114,6 +114,26 @@ describe('submitting a review from the pane', () => {
     expect(triggers.ok && triggers.records).toHaveLength(2);
   });
 
+  it('a colleague typing below the table between its read and write: one more round trip, their cell kept', async () => {
+    const m = await withTables();
+    const newId = idMaker();
+    expect((await submitCost(m, reviewRows(newId))).syncs).toBe(2);
+    m.host.onRequest = (info) => {
+      if (info.writes === 0) return;
+      m.host.onRequest = null;
+      m.user.typeCell('DeskSnapshots', 'F3', 'call broker');
+    };
+    const { outcome, syncs } = await submitCost(m, reviewRows(newId));
+    // Read, write (which re-reads the cells first), and the one that puts their cell back.
+    expect(syncs).toBe(3);
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'blocked-below',
+      message: expect.stringContaining("DeskSnapshots!F3 holds 'call broker'"),
+    });
+    expect(m.model.valueOf(m.model.sheet('DeskSnapshots')!, 2, 5)).toBe('call broker');
+  });
+
   it('writes the rows but says why it cannot select them on a hidden sheet', async () => {
     const m = await withTables();
     m.model.sheet('DeskSnapshots')!.visibility = 'Hidden';

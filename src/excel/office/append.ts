@@ -77,7 +77,7 @@ function validateReview(rows: ReviewRows): TableKey[] | Failure {
  * the rows that are this review's own, or why nothing may be written.
  */
 function belowBlocked(f: Found, missing: readonly RowValues[]): { own: Set<number> } | string {
-  const need = f.bodyEmpty ? Math.max(0, missing.length - f.bodyRows) : missing.length;
+  const need = Math.max(0, missing.length - f.emptyTail);
   const own = new Set<number>();
   if (need === 0) return { own };
   const below = f.below;

@@ -1,7 +1,7 @@
 /**
  * Cutting an append into requests under Excel on the web's 5 MB limits (request and response),
  * and queueing one piece: the pre-write read of its cells (guard.ts), formats, the cells,
- * validation, the table resized over them, and the read-back of its Record IDs.
+ * validation, the table grown over them, and the read-back of its Record IDs.
  */
 import { columnList, validationList } from '../../core/record/schema';
 import { rowCells } from '../../core/record/cells';
@@ -137,7 +137,10 @@ export function queuePiece(ctx: Excel.RequestContext, p: Piece): PieceCheck {
     own: (row) => p.ownRows.has(row),
     validated,
   });
-  // Formats first, so a date lands as a date and text as text.
+  // Formats before values, so a date lands as a date and text as text; the table grows last.
+  // Values before the resize, not after: a second pane that receives this request half-applied
+  // then sees cells below its table that are not its own and refuses (twin-coauthoring.test.ts),
+  // where a table grown over still-empty rows would invite it to write there first.
   columns.forEach((c, j) => {
     if (c && formatted(c))
       columnRange(j).numberFormat = Array.from({ length: n }, () => [c.numberFormat]);
@@ -147,7 +150,8 @@ export function queuePiece(ctx: Excel.RequestContext, p: Piece): PieceCheck {
     const list = c ? validationList(c) : null;
     if (list) columnRange(j).dataValidation.rule = { list: { inCellDropDown: true, source: list } };
   });
-  table.resize(sheet.getRangeByIndexes(f.headerRow, f.col, 1 + p.bodyRowsAfter, f.cols));
+  if (p.bodyRowsAfter > p.bodyRowsBefore)
+    table.resize(sheet.getRangeByIndexes(f.headerRow, f.col, 1 + p.bodyRowsAfter, f.cols));
   const idCol = f.fields.indexOf('recordId');
   return {
     guard,

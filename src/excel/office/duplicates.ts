@@ -50,7 +50,7 @@ async function mergeOne(session: Session, key: TableKey, dup: OtherTable): Promi
       .map((v) => String(v.recordId))
       .join(
         ', ',
-      )}${differ.length > 3 ? ', …' : ''}) differ from ${tableName(key)}; compare them and delete ${dup.name} by hand`;
+      )}${differ.length > 3 ? ', …' : ''}) differ${differ.length === 1 ? 's' : ''} from ${tableName(key)}; compare them and delete ${dup.name} by hand`;
   const removed = await attempt(
     session.run,
     async (ctx) => {

@@ -103,6 +103,8 @@ export function queueUndo(
   }
   for (const { g } of guards) {
     const t = g.tableBefore;
+    if (t.rows === g.box.row + g.box.rows - t.row && t.cols === g.box.col + g.box.cols - t.col)
+      continue; // the write did not grow the table
     const table = ctx.workbook.tables.getItem(g.f.id);
     table.resize(table.worksheet.getRangeByIndexes(t.row, t.col, t.rows, t.cols));
   }

@@ -117,6 +117,7 @@ function resolveProbe(
     cols: p.header.columnCount,
     bodyRows: rowCount - 1,
     bodyEmpty: rowCount === 2 && lastEmpty,
+    emptyTail: lastEmpty ? 1 : 0,
     fields,
     missingRequired: missing.filter((c) => c.required),
     missingOptional: missing.filter((c) => !c.required),
@@ -221,7 +222,8 @@ export async function readState(
   const late = probes
     .filter((p) => {
       const named = tableOf(p.byName);
-      return p.byId !== null && !named.isNullObject && named.id !== p.byId.table.id;
+      if (p.byId === null || named.isNullObject) return false;
+      return p.byId.table.isNullObject || named.id !== p.byId.table.id;
     })
     .map((p) => ({
       ...p,
@@ -303,6 +305,7 @@ async function completeReads(
       });
     }
     const want = options[item.key]?.below ?? 0;
+    if (want > 0 && item.idIndex >= 0) queueTail(ctx, item, jobs);
     if (edgeRetry && want > 0) {
       const bottom = f.headerRow + f.bodyRows + 1;
       const room = SHEET_ROWS - bottom;
@@ -317,6 +320,40 @@ async function completeReads(
   if (jobs.length === 0) return;
   await ctx.sync();
   for (const job of jobs) job();
+}
+
+/**
+ * More than one body row at the bottom without a Record ID (an append grew the table, then
+ * failed before writing): which of them are entirely empty, read cell by cell. The common case
+ * (the last row has a Record ID, or only the last row lacks one) needs no read: the first sync
+ * read the last row.
+ */
+function queueTail(
+  ctx: Excel.RequestContext,
+  item: { found: Found; idsRead: boolean },
+  jobs: (() => void)[],
+): void {
+  if (!item.idsRead) return; // ids still being read by position: the last row's read stands
+  const f = item.found;
+  let blank = 0;
+  for (let i = f.recordIds.length - 1; i >= 0 && f.recordIds[i] === ''; i -= 1) blank += 1;
+  if (blank <= 1) return;
+  const box: Box = {
+    row: f.headerRow + 1 + f.bodyRows - blank,
+    col: f.col,
+    rows: blank,
+    cols: f.cols,
+  };
+  const cells = queueCells(ctx, f, box);
+  jobs.push(() => {
+    let tail = 0;
+    for (let i = blank - 1; i >= 0; i -= 1) {
+      const line = cells.values[i] ?? [];
+      if (!line.every((v, j) => isEmptyCell(v, cells.formulas[i]?.[j]))) break;
+      tail += 1;
+    }
+    item.found = { ...item.found, emptyTail: tail };
+  });
 }
 
 /** Cells one extra read takes at most (about 3.6 MB of answer). */

@@ -54,6 +54,12 @@ export interface Found {
   readonly bodyRows: number;
   /** The table has only its one empty body row (as Excel creates it): rows go into it. */
   readonly bodyEmpty: boolean;
+  /**
+   * Body rows at the bottom of the table that are entirely empty (read cell by cell; only when
+   * appending): the empty row of a new table, or rows an interrupted append grew the table by
+   * before it wrote them. New rows go into them first.
+   */
+  readonly emptyTail: number;
   /** Table column index → schema field (null for a user's own column). */
   readonly fields: readonly (string | null)[];
   readonly missingRequired: readonly Col[];
@@ -79,6 +85,5 @@ export interface State {
   readonly workbookIdTaken: boolean;
 }
 
-/** First body row a new row goes to: the empty row Excel gives a new table, or below the last. */
-export const firstFreeRow = (f: Found): number =>
-  f.bodyEmpty ? f.headerRow + 1 : f.headerRow + 1 + f.bodyRows;
+/** First body row a new row goes to: the empty rows at the table's bottom, or just below it. */
+export const firstFreeRow = (f: Found): number => f.headerRow + 1 + f.bodyRows - f.emptyTail;
