@@ -368,30 +368,30 @@ export async function readBelowRest(
   s: State,
   want: (key: TableKey) => number,
 ): Promise<State> {
-  const tables = { ...s.tables };
-  for (const key of TABLE_KEYS) {
-    const f = tables[key];
+  const rest = TABLE_KEYS.flatMap((key) => {
+    const f = s.tables[key];
     const below = f?.below;
-    if (!f || !below) continue;
-    const target = Math.min(want(key), below.room);
-    let values = [...below.values];
-    let formulas = [...below.formulas];
-    const step = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / Math.max(1, f.cols)));
-    while (values.length < target) {
-      const box: Box = {
-        row: below.row + values.length,
-        col: f.col,
-        rows: Math.min(step, target - values.length),
-        cols: f.cols,
-      };
-      const r = queueCells(ctx, f, box);
-      await ctx.sync();
-      values = values.concat(r.values);
-      formulas = formulas.concat(r.formulas);
-    }
-    if (values.length !== below.values.length)
-      tables[key] = { ...f, below: { ...below, values, formulas } };
-  }
+    if (!f || !below) return [];
+    const rows = Math.min(want(key), below.room) - below.values.length;
+    if (rows <= 0) return [];
+    const box: Box = { row: below.row + below.values.length, col: f.col, rows, cols: f.cols };
+    return [{ key, f, box }];
+  });
+  if (rest.length === 0) return s;
+  const read = await readBoxes(ctx, rest);
+  const tables = { ...s.tables };
+  rest.forEach(({ key, f }, i) => {
+    const below = f.below as NonNullable<Found['below']>;
+    const more = read[i] as CellsRead;
+    tables[key] = {
+      ...f,
+      below: {
+        ...below,
+        values: [...below.values, ...more.values],
+        formulas: [...below.formulas, ...more.formulas],
+      },
+    };
+  });
   return { ...s, tables };
 }
 
@@ -435,10 +435,6 @@ export async function readBoxes(
     }
   }
   return got;
-}
-
-export async function readBox(ctx: Excel.RequestContext, f: Found, box: Box): Promise<CellsRead> {
-  return (await readBoxes(ctx, [{ f, box }]))[0] as CellsRead;
 }
 
 /** One table read by id (a duplicate ensureTables merges), with its body. */

@@ -5,12 +5,14 @@
  * table not yet inside it). The pane builds the samples with new ids on each click, so a retry
  * recognises the leftovers by content instead: when every row in (and just below) the desk tables
  * is the sample row of its place, ids aside, the retry takes over their Record and Review IDs and
- * the append then adds only what is missing — one copy of each sample, linked as built. Any other
- * row in a desk table refuses the insert: sample rows never mix with a desk's own.
+ * the append then adds only what is missing — one copy of each sample, linked as built. When all
+ * of them are there already, the insert is refused (it says so); any other row in a desk table
+ * refuses it too: sample rows never mix with a desk's own.
  */
 import { TABLE_KEYS, columnList } from '../../core/record/schema';
 import { recordFromCells } from '../../core/record/cells';
 import type { TableKey } from '../../core/record/table-def';
+import { SHEET_ROWS } from '../a1';
 import type { ReviewRows, RowValues, WriteOutcome } from '../workbook';
 import { appendReview } from './append';
 import { ensureTables } from './ensure';
@@ -70,7 +72,7 @@ async function adoptLeftovers(
         box: {
           row: f.headerRow + 1,
           col: f.col,
-          rows: Math.min(f.bodyRows + samples[f.key].length, 1_048_576 - f.headerRow - 1),
+          rows: Math.min(f.bodyRows + samples[f.key].length, SHEET_ROWS - f.headerRow - 1),
           cols: f.cols,
         },
       }));
@@ -78,6 +80,7 @@ async function adoptLeftovers(
       const recordIds = new Map<string, string>();
       const reviewIds = new Map<string, string>();
       const strangers: Found[] = [];
+      let incomplete = false;
       present.forEach((f, i) => {
         const rows = leftovers(f, read[i]?.values ?? []);
         const want = samples[f.key];
@@ -89,6 +92,9 @@ async function adoptLeftovers(
           strangers.push(f);
           return;
         }
+        // Rows inside the table (not just below it, where an interrupted write leaves them).
+        const inside = Math.min(rows.length, f.bodyEmpty ? 0 : f.bodyRows);
+        if (inside < want.length) incomplete = true;
         rows.forEach((r, k) => {
           const w = want[k] as RowValues;
           recordIds.set(String(w.recordId), String((r as RowValues).recordId));
@@ -96,6 +102,13 @@ async function adoptLeftovers(
         });
       });
       if (strangers.length > 0) return refuse(strangers);
+      // Every sample already there (a second click, or a retry after the whole insert landed but
+      // its answer was lost): nothing to add, and a second copy is never made.
+      if (!incomplete && present.length === TABLE_KEYS.length)
+        return failure(
+          'not-empty',
+          'The sample data is already in this workbook, each row once; nothing was written.',
+        );
       const remap = (rows: readonly RowValues[]): RowValues[] =>
         rows.map((r) => ({
           ...r,
