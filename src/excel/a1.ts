@@ -83,3 +83,7 @@ export function parseAddress(address: string): { sheet: string | null; box: Box 
     },
   };
 }
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns (A..XFD). */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLS = 16_384;

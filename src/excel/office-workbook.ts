@@ -2,6 +2,9 @@
 export {
   CHUNK_BUDGET_BYTES,
   createOfficeDeskWorkbook,
+  SHEET_MARK,
   VERSION_NAME,
+  WORKBOOK_ID_NAME,
   type ExcelRun,
+  type OfficeOptions,
 } from './office';

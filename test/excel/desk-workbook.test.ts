@@ -6,7 +6,7 @@ import {
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
 } from '../../src/excel/memory';
-import { VERSION_NAME } from '../../src/excel/office-workbook';
+import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
 import { HOSTILE, idMaker, NOW, reviewInput, reviewRows } from './helpers';
 
 async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
@@ -41,7 +41,11 @@ describe('creating the desk tables', () => {
     );
     const state = columnList('triggers').findIndex((c) => c.field === 'state');
     expect(row[state]!.validation).toBe('open,met,cleared');
-    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=2' }]);
+    // The workbook's id (receipts are kept per workbook) and the schema version.
+    expect(m.view().names).toEqual([
+      { name: WORKBOOK_ID_NAME, formula: expect.stringMatching(/^="twin-\d+"$/) },
+      { name: VERSION_NAME, formula: '=2' },
+    ]);
     expect((await m.workbook.health()).writable).toBe(true);
   });
 
@@ -54,14 +58,22 @@ describe('creating the desk tables', () => {
     expect(cellDigest(m.model)).toEqual(before);
   });
 
-  it('does not take over a sheet of the same name that has content', async () => {
+  it('refuses, writing nothing, when a colleague’s sheet of the same name has content', async () => {
+    // Issue 8: it used to make "DeskSnapshots (2)" beside it; now the sheet is named as in the way.
     const m = createMemoryDeskWorkbook();
     m.user.typeCell('DeskSnapshots', 'B2', 'my notes');
-    await m.workbook.ensureTables();
-    expect(tableOf(m, 'DeskSnapshots').sheet).toBe('DeskSnapshots (2)');
-    expect(m.view().sheets.find((s) => s.name === 'DeskSnapshots')!.looseCells[0]!.value).toBe(
-      'my notes',
-    );
+    const before = cellDigest(m.model);
+    const sheets = m.view().sheets.map((s) => s.name);
+    const r = await m.workbook.ensureTables();
+    expect(r).toEqual({
+      ok: false,
+      reason: 'name-taken',
+      message:
+        'Nothing was written. A sheet named DeskSnapshots already holds cells (DeskSnapshots!B2) and no desk table: the add-in creates its table DeskSnapshots on a sheet of that name. Rename that sheet (or move its cells to another sheet), then create the desk tables again.',
+    });
+    expect(cellDigest(m.model)).toEqual(before);
+    expect(m.view().sheets.map((s) => s.name)).toEqual(sheets);
+    expect(m.view().names).toEqual([]);
   });
 });
 
@@ -165,8 +177,9 @@ describe('appending a review', () => {
     const before = cellDigest(m.model);
     const r = await m.workbook.appendReview(reviewRows(m.newId, { triggers: 3 }));
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(
-      /cells below DeskTriggers \(DeskTriggers!A3:W5\) are not empty/,
+    // The occupied cell by address and what it holds; the sentence ends once.
+    expect(!r.ok && r.message).toBe(
+      "Nothing written: the cells below DeskTriggers are not empty: DeskTriggers!C4 holds 'kept by a colleague'; the add-in will not write over them. Move them or the table, then submit again.",
     );
     expect(cellDigest(m.model)).toEqual(before);
   });
@@ -308,7 +321,8 @@ describe('drift: a colleague changed the tables', () => {
     expect(r).toEqual({
       ok: false,
       reason: 'blocked-right',
-      message: expect.stringMatching(/cells right of DeskTriggers .* are not empty/),
+      message:
+        "Nothing changed: the cells right of DeskTriggers are not empty: DeskTriggers!W1 holds 'notes right of the table'; the add-in will not move or overwrite them. Clear or move them, then repair again.",
     });
     expect(cellDigest(m.model)).toEqual(before);
   });
@@ -400,7 +414,10 @@ describe('drift: a colleague changed the tables', () => {
     });
     expectUnchanged(before, cellDigest(m.model));
     expect(tableOf(m, 'DeskExposures').headers).toEqual([...headersBefore, 'Price unit']);
-    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=2' }]);
+    expect(m.view().names).toEqual([
+      { name: WORKBOOK_ID_NAME, formula: expect.any(String) },
+      { name: VERSION_NAME, formula: '=2' },
+    ]);
     const h = await m.workbook.health();
     expect(h).toMatchObject({ writable: true, schema: { kind: 'current', version: 2 } });
     expect(h.tables.exposures.kind).toBe('ok');

@@ -2,7 +2,11 @@
  * The pane's submit (src/taskpane/app.ts submitReview) against the in-memory Excel: what it costs
  * in round trips, including selecting the new rows, and how it recovers when tables are missing.
  */
-import { createOfficeDeskWorkbook, VERSION_NAME } from '../../src/excel/office-workbook';
+import {
+  createOfficeDeskWorkbook,
+  VERSION_NAME,
+  WORKBOOK_ID_NAME,
+} from '../../src/excel/office-workbook';
 import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../src/excel/memory';
 import { selectionNote, submitReview } from '../../src/taskpane/app';
 import { idMaker, reviewRows } from './helpers';
@@ -67,7 +71,7 @@ describe('submitting a review from the pane', () => {
       );
     }
     expect(outcome.selection).toMatchObject({ ok: true, table: 'snapshots' });
-    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=2' }]);
+    expect(m.view().names.map((n) => n.name)).toEqual([WORKBOOK_ID_NAME, VERSION_NAME]);
   });
 
   it('refuses a newer workbook in one round trip, without trying to create tables', async () => {
@@ -108,6 +112,26 @@ describe('submitting a review from the pane', () => {
     });
     const triggers = await m.workbook.read('triggers');
     expect(triggers.ok && triggers.records).toHaveLength(2);
+  });
+
+  it('a colleague typing below the table between its read and write: one more round trip, their cell kept', async () => {
+    const m = await withTables();
+    const newId = idMaker();
+    expect((await submitCost(m, reviewRows(newId))).syncs).toBe(2);
+    m.host.onRequest = (info) => {
+      if (info.writes === 0) return;
+      m.host.onRequest = null;
+      m.user.typeCell('DeskSnapshots', 'F3', 'call broker');
+    };
+    const { outcome, syncs } = await submitCost(m, reviewRows(newId));
+    // Read, write (which re-reads the cells first), and the one that puts their cell back.
+    expect(syncs).toBe(3);
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'blocked-below',
+      message: expect.stringContaining("DeskSnapshots!F3 holds 'call broker'"),
+    });
+    expect(m.model.valueOf(m.model.sheet('DeskSnapshots')!, 2, 5)).toBe('call broker');
   });
 
   it('writes the rows but says why it cannot select them on a hidden sheet', async () => {

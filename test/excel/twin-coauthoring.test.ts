@@ -139,7 +139,10 @@ describe('the losses co-authoring can cause the desk record (issue 8)', () => {
     expect(co.tableProblems(A)).toEqual([]);
   });
 
-  it('a merge between a pane’s read and its write: the pane overwrites rows it never saw', async () => {
+  it('a merge between a pane’s read and its write: the write would land on rows it never saw', async () => {
+    // The hazard: B's rows arrive in A's copy after A read where the table ends. Unguarded, A's
+    // write (later) wins those cells and B's review is gone. The adapter's write request reads
+    // the cells again before writing (office/guard.ts): it puts B's cells back and refuses.
     const co = await withTables();
     const rowsA = reviewRows(idMaker(1), { triggers: 2 });
     const rowsB = reviewRows(idMaker(2));
@@ -148,12 +151,18 @@ describe('the losses co-authoring can cause the desk record (issue 8)', () => {
     co.onSync = (r, info) => {
       if (r.index === A && info.writes > 0) co.deliver(B, A);
     };
-    expect((await co.replicas[A]!.workbook.appendReview(rowsA)).ok).toBe(true);
+    const refused = await co.replicas[A]!.workbook.appendReview(rowsA);
+    expect(refused).toMatchObject({ ok: false, reason: 'blocked-below' });
     co.onSync = null;
     co.settle();
     const triggers = await recordIds(co.replicas[B]!, 'triggers');
-    expect(triggers).toEqual(rowsA.triggers.map((t) => String(t.recordId)));
-    expect(triggers).not.toContain(String(rowsB.triggers[0]!.recordId));
+    expect(triggers).toEqual([String(rowsB.triggers[0]!.recordId)]);
+    // A's retry, now that A's copy shows B's row, lands below it.
+    expect((await co.replicas[A]!.workbook.appendReview(rowsA)).ok).toBe(true);
+    co.settle();
+    expect(await recordIds(co.replicas[B]!, 'triggers')).toEqual(
+      [...rowsB.triggers, ...rowsA.triggers].map((t) => String(t.recordId)),
+    );
   });
 
   it('a merge in the middle of a resize: the values arrive, the resize not yet', async () => {
@@ -198,8 +207,9 @@ describe('the losses co-authoring can cause the desk record (issue 8)', () => {
     expect(again).toMatchObject({ ok: false, reason: 'blocked-below' });
   });
 
-  it('a colleague typing below the table between the pane’s read and write is overwritten', async () => {
-    // The hazard the adapter must guard against: the pane's write is later, so it wins the cell.
+  it('a colleague typing below the table between the pane’s read and write keeps the cell', async () => {
+    // The hazard: the pane's write is later, so unguarded it wins the cell. The adapter reads the
+    // cells again in the write request, puts the colleague's cell back and refuses, naming it.
     const co = await withTables();
     co.onSync = (r, info) => {
       if (r.index !== A || info.writes === 0) return;
@@ -208,9 +218,14 @@ describe('the losses co-authoring can cause the desk record (issue 8)', () => {
       co.deliver(B, A);
       expect(cellValue(co.replicas[A]!, TABLES.snapshots.name, 1, 1)).toBe('call broker');
     };
-    expect((await co.replicas[A]!.workbook.appendReview(reviewRows(idMaker(1)))).ok).toBe(true);
+    const r = await co.replicas[A]!.workbook.appendReview(reviewRows(idMaker(1)));
+    expect(r).toMatchObject({
+      ok: false,
+      reason: 'blocked-below',
+      message: expect.stringContaining("DeskSnapshots!B2 holds 'call broker'"),
+    });
     co.settle();
-    expect(cellValue(co.replicas[B]!, TABLES.snapshots.name, 1, 1)).not.toBe('call broker');
+    expect(cellValue(co.replicas[B]!, TABLES.snapshots.name, 1, 1)).toBe('call broker');
   });
 });
 

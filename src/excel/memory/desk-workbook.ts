@@ -25,7 +25,10 @@ export interface MemoryDeskWorkbook {
 /** The adapter, view and user over an existing model (a co-authoring replica uses it too). */
 export function deskWorkbookOver(model: MemoryWorkbookModel): MemoryDeskWorkbook {
   const host = new MemoryHost(model);
-  const workbook = createOfficeDeskWorkbook(host.run);
+  // Ids counted per replica (not random), so a seeded run replays exactly.
+  let n = 0;
+  const newId = (): string => `twin-${model.idPrefix}${(n += 1).toString()}`;
+  const workbook = createOfficeDeskWorkbook(host.run, { newId });
   return {
     workbook,
     view: () => viewOf(model),

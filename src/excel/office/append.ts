@@ -11,10 +11,11 @@
  * interrupted attempt) and refuse otherwise. Both put the same values in the request (see the
  * bench), so the choice costs nothing in size or round trips.
  */
-import { TABLES, TABLE_KEYS, migrationPath } from '../../core/record/schema';
+import { TABLES, TABLE_KEYS, columnList, migrationPath } from '../../core/record/schema';
 import { checkRecord } from '../../core/record/cells';
 import type { TableKey } from '../../core/record/table-def';
 import { formatAddress, type Box } from '../a1';
+import { guardedRefusal, intruders, queueUndo } from './guard';
 import type {
   AppendOptions,
   LandedRows,
@@ -25,9 +26,17 @@ import type {
   WriteOutcome,
 } from '../workbook';
 import { confirmed, packBatches, queuePiece } from './batches';
-import { lacksRequired, NOUN, occupied, plural, tableName } from './messages';
+import {
+  lacksRequired,
+  NOUN,
+  occupied,
+  occupiedCells,
+  plural,
+  sentence,
+  tableName,
+} from './messages';
 import { attempt, failure, officeFailure, RETRY_NOTE, type Failure } from './outcome';
-import { readState, type ProbeOptions } from './probe';
+import { readBelowRest, readState, type ProbeOptions } from './probe';
 import { refuseNewer, stampVersion } from './schema-version';
 import { queueSelection } from './select';
 import { firstFreeRow, type Found, type Session, type State } from './session';
@@ -36,6 +45,8 @@ interface Plan {
   readonly f: Found;
   /** This review's rows the table does not hold yet (all of them, except on a retry). */
   readonly missing: readonly RowValues[];
+  /** Sheet rows below the table already holding this review's rows from an interrupted try. */
+  readonly ownRows: ReadonlySet<number>;
 }
 
 /** Everything is validated before anything is read or written: an invalid row writes zero cells. */
@@ -60,24 +71,35 @@ function validateReview(rows: ReviewRows): TableKey[] | Failure {
   return keys.length > 0 ? keys : failure('invalid', 'Nothing to write: the review has no rows.');
 }
 
-/** Cells below the table must be empty, or hold this review's own rows from an interrupted try. */
-function belowBlocked(f: Found, missing: readonly RowValues[]): string | null {
-  const need = f.bodyEmpty ? Math.max(0, missing.length - f.bodyRows) : missing.length;
+/**
+ * Cells below the table must be empty — read cell by cell in the first sync — or hold this
+ * review's own rows from an interrupted try (their Record ID where this write puts it). Returns
+ * the rows that are this review's own, or why nothing may be written.
+ */
+function belowBlocked(f: Found, missing: readonly RowValues[]): { own: Set<number> } | string {
+  const need = Math.max(0, missing.length - f.emptyTail);
+  const own = new Set<number>();
+  if (need === 0) return { own };
+  const below = f.below;
+  if (!below) return { own }; // not read (a caller that does not append)
+  if (need > below.room) {
+    const last = f.headerRow + f.bodyRows + 1;
+    return below.room === 0
+      ? `${tableName(f.key)} ends at row ${last.toLocaleString('en-US')}, the last row of the sheet: there is no room below it for new rows. Move the table up or start a new sheet for it, then submit again`
+      : `${tableName(f.key)} ends at row ${last.toLocaleString('en-US')}: the sheet has room below it for ${plural(below.room, 'row')}, not ${need}. Move the table up, then submit again`;
+  }
   const offset = missing.length - need;
-  const used = f.below?.used;
-  if (!used || need === 0) return null;
-  const firstBelow = f.headerRow + 1 + f.bodyRows;
-  let ours = 0;
-  while (ours < need && f.below?.ids[ours] === String(missing[offset + ours]?.recordId ?? ''))
-    ours += 1;
-  const top = used.row - firstBelow;
-  const bottom = Math.min(top + used.rows - 1, need - 1);
-  if (top >= need || bottom < ours) return null;
-  const box: Box = { row: firstBelow, col: f.col, rows: need, cols: f.cols };
+  const idCol = f.fields.indexOf('recordId');
+  const isOwn = (i: number): boolean =>
+    String(below.values[i]?.[idCol] ?? '').trim() ===
+    String(missing[offset + i]?.recordId ?? '\u0000');
+  for (let i = 0; i < need; i += 1) if (isOwn(i)) own.add(below.row + i);
+  const taken = occupiedCells(below, (i) => i < need && !own.has(below.row + i));
+  if (taken.length === 0) return { own };
   return occupied(
     f,
     'below',
-    box,
+    taken,
     'the add-in will not write over them. Move them or the table, then submit again.',
   );
 }
@@ -109,15 +131,15 @@ function planAppend(s: State, rows: ReviewRows, keys: readonly TableKey[]): Plan
       const present = new Set(f.recordIds);
       const missing = rows[k].filter((r) => !present.has(String(r.recordId)));
       const blocked = belowBlocked(f, missing);
-      if (blocked) problems.push({ reason: 'blocked-below', text: blocked });
-      plan.push({ f, missing });
+      if (typeof blocked === 'string') problems.push({ reason: 'blocked-below', text: blocked });
+      else plan.push({ f, missing, ownRows: blocked.own });
     }
   }
   if (problems.length === 0) return plan;
   const first = (['tables-missing', 'drift', 'blocked-below'] as const).find((r) =>
     problems.some((p) => p.reason === r),
   );
-  return failure(first ?? 'drift', `Nothing written: ${problems.map((p) => p.text).join('; ')}.`);
+  return failure(first ?? 'drift', `Nothing written: ${sentence(problems.map((p) => p.text))}`);
 }
 
 /** Where a table's rows of this review are once written: rows already there keep their place. */
@@ -143,6 +165,16 @@ function landedOf(f: Found, rows: readonly RowValues[], missing: readonly RowVal
   return { f, box, landed };
 }
 
+/** Cells the first sync reads below all tables at most (about 3.6 MB of answer). */
+const FIRST_READ_CELLS = 600_000;
+
+/** Rows below table `k` the first sync reads: all this review needs, unless the import is huge. */
+function firstRead(rows: ReviewRows, keys: readonly TableKey[], k: TableKey): number {
+  const cells = keys.reduce((n, key) => n + rows[key].length * columnList(key).length, 0);
+  const share = cells <= FIRST_READ_CELLS ? 1 : FIRST_READ_CELLS / cells;
+  return Math.max(1, Math.floor(rows[k].length * share));
+}
+
 export function appendReview(
   session: Session,
   rows: ReviewRows,
@@ -154,8 +186,10 @@ export function appendReview(
     session.run,
     async (ctx) => {
       const probe: Partial<Record<TableKey, ProbeOptions>> = {};
-      for (const k of keys) probe[k] = { below: rows[k].length };
-      const s = await readState(session, ctx, probe);
+      for (const k of keys) probe[k] = { below: firstRead(rows, keys, k) };
+      const read = await readState(session, ctx, probe);
+      // An import too large to read below in one sync: the rest, by position, before writing.
+      const s = await readBelowRest(ctx, read, (k) => rows[k].length);
       const plan = planAppend(s, rows, keys);
       if (!Array.isArray(plan)) return plan;
 
@@ -185,6 +219,13 @@ export function appendReview(
         const checks = batch.map((p) => ({ p, c: queuePiece(ctx, p) }));
         if (b === batches.length - 1) queueSelect(); // after the resize, in the same sync
         await ctx.sync();
+        const found = checks.map(({ c }) => ({ g: c.guard, found: intruders(c.guard) }));
+        if (found.some((x) => x.found.length > 0)) {
+          // A colleague typed into these cells after the first read: put back what they held.
+          queueUndo(ctx, found);
+          await ctx.sync();
+          return guardedRefusal('blocked-below', 'below', found, b > 0);
+        }
         const bad = checks.find(({ p, c }) => !confirmed(p, c));
         if (bad) {
           return failure(
@@ -203,6 +244,6 @@ export function appendReview(
           : `Recorded ${counts} (${where}).`;
       return { ok: true, landed, message, ...(selection ? { selection } : {}) };
     },
-    officeFailure('Recording the review', RETRY_NOTE),
+    officeFailure('Recording the review', RETRY_NOTE, 'append'),
   );
 }

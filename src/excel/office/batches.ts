@@ -1,10 +1,13 @@
 /**
- * Cutting an append into requests under Excel on the web's 5 MB limit, and queueing one piece:
- * formats, the cells, validation, the table resized over them, and the read-back of its Record IDs.
+ * Cutting an append into requests under Excel on the web's 5 MB limits (request and response),
+ * and queueing one piece: the pre-write read of its cells (guard.ts), formats, the cells,
+ * validation, the table grown over them, and the read-back of its Record IDs.
  */
 import { columnList, validationList } from '../../core/record/schema';
-import { rowCells, TEXT_CELL_FORMAT } from '../../core/record/cells';
+import { rowCells } from '../../core/record/cells';
+import type { Box } from '../a1';
 import type { RowValues } from '../workbook';
+import { GUARD_BYTES_PER_CELL, queueGuard, type Guard } from './guard';
 import { firstFreeRow, type Col, type Found } from './session';
 
 /** Stay well under Excel on the web's 5 MB request limit (JSON overhead, headers). */
@@ -16,14 +19,20 @@ export interface Piece {
   readonly cells: readonly (readonly (string | number | boolean)[])[];
   /** Worksheet row of the first cell. */
   readonly startRow: number;
-  /** Body rows of the table once this piece is in. */
+  /** Body rows of the table before and once this piece is in. */
+  readonly bodyRowsBefore: number;
   readonly bodyRowsAfter: number;
+  /** Sheet rows holding this piece's own rows from an interrupted try (rewritten as they are). */
+  readonly ownRows: ReadonlySet<number>;
   readonly bytes: number;
 }
 
-/** Columns that need a number format written (text carries its quote prefix; General is default). */
-const formatted = (c: Col): boolean =>
-  c.numberFormat !== 'General' && c.numberFormat !== TEXT_CELL_FORMAT;
+/**
+ * Columns that get a number format on every row written: every one but General. Text columns
+ * get '@' (Excel's Text format) on every row, on top of the quote prefix their values carry, so a
+ * colleague retyping a cell later still gets text (README: "Typed text stays text").
+ */
+const formatted = (c: Col): boolean => c.numberFormat !== 'General';
 
 /** Table column index → its schema column (undefined for a user's own column). */
 const schemaColumns = (f: Found): (Col | undefined)[] =>
@@ -36,29 +45,38 @@ const schemaColumns = (f: Found): (Col | undefined)[] =>
  * starting the next (a table may span two syncs; its pieces stay in order).
  */
 export function packBatches(
-  plan: readonly { f: Found; missing: readonly RowValues[] }[],
+  plan: readonly { f: Found; missing: readonly RowValues[]; ownRows?: ReadonlySet<number> }[],
 ): Piece[][] {
   const batches: Piece[][] = [];
   let room = 0;
-  for (const { f, missing } of plan) {
+  let answer = 0; // response bytes left in the current sync
+  const fresh = () => room === CHUNK_BUDGET_BYTES && answer === CHUNK_BUDGET_BYTES;
+  for (const { f, missing, ownRows } of plan) {
     const start = firstFreeRow(f);
     const cells = missing.map((r) => rowCells(f.key, r, f.fields));
     const perRowFormat = schemaColumns(f)
       .filter((c): c is Col => c !== undefined && formatted(c))
       .reduce((n, c) => n + c.numberFormat.length + 5, 0);
-    const pieceOverhead = 200 + 120 * f.cols;
+    // The pre-write read of every cell, and the read-back of its Record ID.
+    const rowAnswer = f.cols * GUARD_BYTES_PER_CELL + 60;
+    const pieceOverhead = 300 + 150 * f.cols;
+    let bodyRows = f.bodyRows;
     let from = 0;
     while (from < missing.length) {
-      if (room < pieceOverhead + 1000) {
+      if (room < pieceOverhead + 1000 || answer < rowAnswer + 1000) {
         batches.push([]);
         room = CHUNK_BUDGET_BYTES;
+        answer = CHUNK_BUDGET_BYTES;
       }
       let bytes = pieceOverhead;
+      let reply = 0;
       let to = from;
       while (to < missing.length) {
         const rowBytes = JSON.stringify(cells[to]).length + perRowFormat + 40;
-        if (bytes + rowBytes > room && !(to === from && room === CHUNK_BUDGET_BYTES)) break;
+        const over = bytes + rowBytes > room || reply + rowAnswer > answer;
+        if (over && !(to === from && fresh())) break;
         bytes += rowBytes;
+        reply += rowAnswer;
         to += 1;
       }
       if (to === from) {
@@ -66,15 +84,23 @@ export function packBatches(
         continue;
       }
       const startRow = start + from;
+      const after = Math.max(bodyRows, startRow + (to - from) - (f.headerRow + 1));
+      const own = new Set(
+        [...(ownRows ?? [])].filter((r) => r >= startRow && r < startRow + to - from),
+      );
       (batches[batches.length - 1] as Piece[]).push({
         f,
         rows: missing.slice(from, to),
         cells: cells.slice(from, to),
         startRow,
-        bodyRowsAfter: Math.max(f.bodyRows, startRow + (to - from) - (f.headerRow + 1)),
+        bodyRowsBefore: bodyRows,
+        bodyRowsAfter: after,
+        ownRows: own,
         bytes,
       });
+      bodyRows = after;
       room -= bytes;
+      answer -= reply;
       from = to;
     }
   }
@@ -82,9 +108,18 @@ export function packBatches(
 }
 
 export interface PieceCheck {
+  readonly guard: Guard;
   readonly readBack: Excel.Range;
   readonly tableRange: Excel.Range;
 }
+
+/** The box a piece writes, in sheet coordinates. */
+export const pieceBox = (p: Piece): Box => ({
+  row: p.startRow,
+  col: p.f.col,
+  rows: p.rows.length,
+  cols: p.f.cols,
+});
 
 export function queuePiece(ctx: Excel.RequestContext, p: Piece): PieceCheck {
   const f = p.f;
@@ -93,7 +128,19 @@ export function queuePiece(ctx: Excel.RequestContext, p: Piece): PieceCheck {
   const n = p.rows.length;
   const columns = schemaColumns(f);
   const columnRange = (j: number) => sheet.getRangeByIndexes(p.startRow, f.col + j, n, 1);
-  // Formats first, so a date lands as a date.
+  const validated = new Set(columns.flatMap((c, j) => (c && validationList(c) ? [j] : [])));
+  // Before anything is written: what the cells hold now (a colleague may have typed since the read).
+  const guard = queueGuard(ctx, {
+    f,
+    box: pieceBox(p),
+    tableBefore: { row: f.headerRow, col: f.col, rows: 1 + p.bodyRowsBefore, cols: f.cols },
+    own: (row) => p.ownRows.has(row),
+    validated,
+  });
+  // Formats before values, so a date lands as a date and text as text; the table grows last.
+  // Values before the resize, not after: a second pane that receives this request half-applied
+  // then sees cells below its table that are not its own and refuses (twin-coauthoring.test.ts),
+  // where a table grown over still-empty rows would invite it to write there first.
   columns.forEach((c, j) => {
     if (c && formatted(c))
       columnRange(j).numberFormat = Array.from({ length: n }, () => [c.numberFormat]);
@@ -103,9 +150,11 @@ export function queuePiece(ctx: Excel.RequestContext, p: Piece): PieceCheck {
     const list = c ? validationList(c) : null;
     if (list) columnRange(j).dataValidation.rule = { list: { inCellDropDown: true, source: list } };
   });
-  table.resize(sheet.getRangeByIndexes(f.headerRow, f.col, 1 + p.bodyRowsAfter, f.cols));
+  if (p.bodyRowsAfter > p.bodyRowsBefore)
+    table.resize(sheet.getRangeByIndexes(f.headerRow, f.col, 1 + p.bodyRowsAfter, f.cols));
   const idCol = f.fields.indexOf('recordId');
   return {
+    guard,
     readBack: sheet.getRangeByIndexes(p.startRow, f.col + idCol, n, 1).load('values'),
     tableRange: table.getRange().load('rowCount'),
   };

@@ -1,56 +1,29 @@
 /**
- * Creating the desk tables that are missing and bringing an older schema forward: one read, one
- * write. An existing table is never recreated or cleared; a sheet of the desk's name is reused only
- * when it is empty.
+ * Creating the desk tables that are missing, and bringing an older schema forward. An existing
+ * table is never recreated or cleared; what an interrupted attempt (or a second pane) left is
+ * adopted or removed (create.ts, duplicates.ts); a colleague's name, sheet or table in the way is
+ * refused up front, naming it, with nothing written.
+ *
+ *   creation: read (1 sync; a 2nd when the workbook holds other tables), write (1 sync)
+ *   migration (older schema only): read, read right of the tables, write (columns.ts)
+ *   duplicates holding rows: merged by an append each (duplicates.ts)
  */
-import {
-  SCHEMA_VERSION,
-  TABLES,
-  TABLE_KEYS,
-  columnList,
-  migrationPath,
-  validationList,
-} from '../../core/record/schema';
-import { TEXT_CELL_FORMAT } from '../../core/record/cells';
+import { SCHEMA_VERSION, TABLES, migrationPath } from '../../core/record/schema';
 import type { TableKey } from '../../core/record/table-def';
 import type { WriteOutcome } from '../workbook';
-import { queueColumns, rightBlocked } from './columns';
+import { addColumns, type ColumnsTodo } from './columns';
+import { planCreation, queueCreation, type CreationPlan } from './create';
+import { mergeDuplicates } from './duplicates';
+import { attemptIdFrom } from './marks';
 import { quoteList } from './messages';
 import { attempt, failure, officeFailure, type Failure } from './outcome';
 import { readState } from './probe';
 import { refuseNewer, stampVersion } from './schema-version';
-import type { Col, Found, Session, State } from './session';
+import type { Col, Session, State } from './session';
+import { queueSurroundings, type Surroundings } from './surroundings';
 
-/** Queues a new table with headers (as text), formats and validation on its first body row. */
-function queueNewTable(
-  ctx: Excel.RequestContext,
-  key: TableKey,
-  sheetName: string,
-  reuse: boolean,
-): Excel.Table {
-  const sheet = reuse
-    ? ctx.workbook.worksheets.getItem(sheetName)
-    : ctx.workbook.worksheets.add(sheetName);
-  const cols = columnList(key);
-  const header = sheet.getRangeByIndexes(0, 0, 1, cols.length);
-  header.numberFormat = [cols.map(() => TEXT_CELL_FORMAT)];
-  header.values = [cols.map((c) => c.header)];
-  const table = sheet.tables.add(header, true);
-  table.name = TABLES[key].name;
-  const firstRow = sheet.getRangeByIndexes(1, 0, 1, cols.length);
-  firstRow.numberFormat = [cols.map((c) => c.numberFormat)];
-  cols.forEach((c, j) => {
-    const list = validationList(c);
-    if (list)
-      sheet.getRangeByIndexes(1, j, 1, 1).dataValidation.rule = {
-        list: { inCellDropDown: true, source: list },
-      };
-  });
-  return table.load('id,name');
-}
-
-/** The columns each migration step adds, per table; a refusal if any cannot be placed. */
-function migrationColumns(s: State): { f: Found; cols: Col[] }[] | Failure {
+/** The columns each migration step adds, per table; a refusal when no path exists. */
+function migrationColumns(s: State): ColumnsTodo[] | Failure {
   const path = s.schema.kind === 'older' ? migrationPath(s.schema.found) : [];
   if (path === null) {
     return failure(
@@ -58,8 +31,7 @@ function migrationColumns(s: State): { f: Found; cols: Col[] }[] | Failure {
       `No migration from schema version ${(s.schema as { found: number }).found}; nothing changed.`,
     );
   }
-  // Appended at the right, like a repair, never touching a cell.
-  const migrate: { f: Found; cols: Col[] }[] = [];
+  const todo: ColumnsTodo[] = [];
   for (const step of path) {
     for (const [key, fields] of Object.entries(step.addColumns) as [
       TableKey,
@@ -67,79 +39,123 @@ function migrationColumns(s: State): { f: Found; cols: Col[] }[] | Failure {
     ][]) {
       const f = s.tables[key];
       if (!f) continue;
-      const cols = f.missingRequired
+      const cols: Col[] = f.missingRequired
         .concat(f.missingOptional)
         .filter((c) => fields.includes(c.field));
-      if (cols.length === 0) continue;
-      const blocked = rightBlocked(f, cols.length);
-      if (blocked) return failure('blocked-right', `Nothing changed: ${blocked}`);
-      migrate.push({ f, cols });
+      if (cols.length > 0) todo.push({ f, cols });
     }
   }
-  return migrate;
+  return todo;
 }
 
-export function ensureTables(session: Session): Promise<WriteOutcome> {
-  return attempt(
+const RESUME =
+  'Nothing that existed before was changed; creating the desk tables again picks up where this stopped.';
+
+interface Created {
+  readonly ok: true;
+  readonly parts: string[];
+  readonly plan: CreationPlan;
+  readonly schema: State['schema'];
+}
+
+/** The creation run: read, decide, one write. */
+function create(session: Session): Promise<Created | Failure> {
+  const attemptId = attemptIdFrom(session.newId());
+  return attempt<Created | Failure>(
     session.run,
     async (ctx) => {
-      const sheets = ctx.workbook.worksheets.load('items/name');
-      const usedBySheet = new Map<string, Excel.Range>();
-      const all = TABLE_KEYS.reduce((n, k) => n + columnList(k).length, 0);
-      const s = await readState(
-        session,
-        ctx,
-        { snapshots: { right: all }, exposures: { right: all }, triggers: { right: all } },
-        () => {
-          for (const key of TABLE_KEYS) {
-            const name = TABLES[key].name;
-            usedBySheet.set(
-              name,
-              ctx.workbook.worksheets
-                .getItemOrNullObject(name)
-                .getUsedRangeOrNullObject(true)
-                .load('address'),
-            );
-          }
-        },
-      );
+      let reader: ReturnType<typeof queueSurroundings> | null = null;
+      const s = await readState(session, ctx, {}, () => {
+        reader = queueSurroundings(ctx);
+      });
+      const around: Surroundings = await (
+        reader as unknown as ReturnType<typeof queueSurroundings>
+      ).read(s);
+      const plan = planCreation(s, around);
+      if (Array.isArray(plan))
+        return failure('name-taken', `Nothing was written. ${plan.join(' ')}`);
       const newer = refuseNewer(s);
       if (newer) return newer;
       const migrate = migrationColumns(s);
       if (!Array.isArray(migrate)) return migrate;
-      const names = new Set(sheets.items.map((w) => w.name.toLowerCase()));
-      const created: { key: TableKey; table: Excel.Table; sheet: string }[] = [];
-      for (const key of TABLE_KEYS) {
-        if (s.tables[key]) continue;
-        const base = TABLES[key].name;
-        let sheetName: string = base;
-        const reuse =
-          names.has(sheetName.toLowerCase()) && usedBySheet.get(base)?.isNullObject === true;
-        if (!reuse) {
-          for (let i = 2; names.has(sheetName.toLowerCase()); i += 1) sheetName = `${base} (${i})`;
-        }
-        names.add(sheetName.toLowerCase());
-        created.push({ key, table: queueNewTable(ctx, key, sheetName, reuse), sheet: sheetName });
+      const parts: string[] = [];
+      for (const p of plan.tables) {
+        if (p.kind !== 'follow') continue;
+        session.knownIds[p.key] = p.table.id;
+        parts.push(
+          `${TABLES[p.key].name} was renamed to ${p.table.name}; the add-in follows it by its table id`,
+        );
       }
-      for (const m of migrate) queueColumns(ctx, m.f, m.cols);
-      const stamp = s.schema.kind !== 'current';
-      if (stamp) stampVersion(ctx, s.schema);
-      if (created.length === 0 && migrate.length === 0 && !stamp) {
-        return {
-          ok: true,
-          landed: [],
-          message: `The desk tables are in place (schema version ${SCHEMA_VERSION}); nothing changed.`,
-        };
+      const queued = queueCreation(ctx, plan, around, attemptId, session.newId);
+      if (
+        queued.created.length > 0 ||
+        queued.removed.length > 0 ||
+        plan.stampId ||
+        plan.stampVersion
+      )
+        await ctx.sync();
+      for (const c of queued.created) {
+        session.knownIds[c.key] = c.table.id;
+        const how =
+          c.how === 'add'
+            ? `on sheet ${c.sheet}`
+            : c.how === 'reuse'
+              ? `on the empty sheet ${c.sheet}`
+              : `on sheet ${c.sheet}, finishing what an interrupted attempt left`;
+        parts.push(`created ${TABLES[c.key].name} ${how}`);
       }
-      await ctx.sync();
-      for (const c of created) session.knownIds[c.key] = c.table.id;
-      const parts = created.map((c) => `created ${TABLES[c.key].name} on sheet ${c.sheet}`);
-      if (migrate.length > 0)
-        parts.push(`added ${migrate.map((m) => quoteList(m.cols)).join(', ')}`);
-      if (stamp) parts.push(`stamped schema version ${SCHEMA_VERSION} (no existing cell changed)`);
-      const msg = parts.join('; ');
-      return { ok: true, landed: [], message: msg.charAt(0).toUpperCase() + msg.slice(1) + '.' };
+      if (queued.removed.length > 0) parts.push(`removed ${queued.removed.join(', ')}`);
+      if (plan.stampVersion)
+        parts.push(`stamped schema version ${SCHEMA_VERSION} (no existing cell changed)`);
+      return { ok: true, parts, plan, schema: s.schema };
     },
-    officeFailure('Creating the desk tables', 'Nothing that existed before was changed.'),
+    officeFailure('Creating the desk tables', RESUME, 'create'),
   );
+}
+
+/** The migration run: the newer schema's columns at the right, then the version restamped. */
+function migrate(session: Session): Promise<{ ok: true; parts: string[] } | Failure> {
+  return attempt<{ ok: true; parts: string[] } | Failure>(
+    session.run,
+    async (ctx) => {
+      const s = await readState(session, ctx, {});
+      const newer = refuseNewer(s);
+      if (newer) return newer;
+      const todo = migrationColumns(s);
+      if (!Array.isArray(todo)) return todo;
+      // The stamp is the request's last operation: a prefix without it still reads as older.
+      const written = await addColumns(ctx, todo, [], () => stampVersion(ctx, s.schema));
+      if (!written.ok) return written;
+      const parts = written.added.map((t) => `added ${quoteList(t.cols)}`);
+      parts.push(`stamped schema version ${SCHEMA_VERSION} (no existing cell changed)`);
+      return { ok: true, parts };
+    },
+    officeFailure(
+      `Bringing the desk tables to schema version ${SCHEMA_VERSION}`,
+      'Columns already added stay; creating the desk tables again adds the rest and restamps the version.',
+      'migrate',
+    ),
+  );
+}
+
+export async function ensureTables(session: Session): Promise<WriteOutcome> {
+  const made = await create(session);
+  if (!made.ok) return made;
+  const parts = [...made.parts];
+  if (made.schema.kind === 'older') {
+    const moved = await migrate(session);
+    if (!moved.ok) return moved;
+    parts.push(...moved.parts);
+  }
+  if (made.plan.fullDuplicates.length > 0)
+    parts.push(...(await mergeDuplicates(session, made.plan.fullDuplicates)));
+  if (parts.length === 0) {
+    return {
+      ok: true,
+      landed: [],
+      message: `The desk tables are in place (schema version ${SCHEMA_VERSION}); nothing changed.`,
+    };
+  }
+  const msg = parts.join('; ');
+  return { ok: true, landed: [], message: msg.charAt(0).toUpperCase() + msg.slice(1) + '.' };
 }

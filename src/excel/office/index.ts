@@ -1,15 +1,24 @@
 /**
- * The Office adapter: DeskWorkbook over Excel.run. Every operation reads the workbook in one round
- * trip, decides in plain code, then writes in one round trip (more only for imports over the 5 MB
- * request limit). Nothing throws out: Office errors become sentences with a reason.
+ * The Office adapter: DeskWorkbook over Excel.run. Every operation reads the workbook (one round
+ * trip), decides in plain code, then writes (one round trip; more only for imports over the 5 MB
+ * limits, for creation beside other tables, or to put back a colleague's cell). Nothing throws
+ * out: Office errors become sentences with a reason, explained by operation (../office-errors.ts).
+ * Every write request is ordered so that any prefix of it (Excel may fail part-way) is recognised
+ * and finished by the next try.
  *
- *   probe.ts          reading tables and schema version in one sync
+ *   session.ts        what operations share: the run, table ids followed, the tables as found
+ *   probe.ts          reading tables, schema version and the cells below them (values, formulas)
  *   schema-version.ts the version name: reading, refusing newer, stamping
+ *   marks.ts          DESK_SHEET (the add-in's sheets) and DESK_WORKBOOK_ID
  *   health.ts         drift and version as the pane shows them
- *   ensure.ts         creating missing tables, migrating forward
- *   repair.ts         adding missing columns (columns.ts: shared with migration)
+ *   ensure.ts         creating missing tables, migrating forward, merging duplicates:
+ *     surroundings.ts   what is around: names, desk-named sheets, other tables
+ *     create.ts         leftovers adopted, names in the way refused, the creation request
+ *     duplicates.ts     a second set made by two panes at once, merged into the desk's
+ *   repair.ts         adding missing columns (columns.ts: right of the table, shared with migration)
  *   append.ts         one review: plan, write in batches (batches.ts), read back, select
- *   read.ts, select.ts, sample.ts
+ *   guard.ts          a cell a colleague typed between read and write: put back, write refused
+ *   read.ts, select.ts, sample.ts (sample rows, and what an interrupted insert left), messages.ts
  */
 import type { DeskWorkbook } from '../workbook';
 import { appendReview } from './append';
@@ -17,16 +26,23 @@ import { ensureTables } from './ensure';
 import { health } from './health';
 import { read } from './read';
 import { repair } from './repair';
+import { randomId } from './marks';
 import { insertSampleData } from './sample';
 import { select } from './select';
 import type { ExcelRun, Session } from './session';
 
 export { CHUNK_BUDGET_BYTES } from './batches';
 export { VERSION_NAME } from './schema-version';
+export { SHEET_MARK, WORKBOOK_ID_NAME } from './marks';
 export type { ExcelRun } from './session';
 
-export function createOfficeDeskWorkbook(run: ExcelRun): DeskWorkbook {
-  const session: Session = { run, knownIds: {} };
+export interface OfficeOptions {
+  /** Where new ids come from (random UUIDs unless given; the in-memory Excel counts). */
+  readonly newId?: () => string;
+}
+
+export function createOfficeDeskWorkbook(run: ExcelRun, options: OfficeOptions = {}): DeskWorkbook {
+  const session: Session = { run, knownIds: {}, idColumn: {}, newId: options.newId ?? randomId };
   return {
     health: () => health(session),
     ensureTables: () => ensureTables(session),

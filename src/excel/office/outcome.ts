@@ -2,7 +2,7 @@
  * Outcomes, one shape for every operation: Office errors caught at the edge of each run and turned
  * into a sentence with a reason, so nothing throws out of the adapter.
  */
-import { officeErrorSentence } from '../office-errors';
+import { officeErrorSentence, type OfficeOperation } from '../office-errors';
 import type { WriteFailureReason, WriteOutcome } from '../workbook';
 import type { ExcelRun } from './session';
 
@@ -30,8 +30,11 @@ export async function attempt<T>(
   }
 }
 
-/** The usual onError for writes: `doing` failed, and what the user should know about the state. */
+/**
+ * The usual onError for writes: `doing` failed, what the user should know about the state, and
+ * the operation (the same Excel code means something else when creating tables than appending).
+ */
 export const officeFailure =
-  (doing: string, after?: string) =>
+  (doing: string, after?: string, operation?: OfficeOperation) =>
   (e: unknown): Failure =>
-    failure('office', officeErrorSentence(e, doing, after));
+    failure('office', officeErrorSentence(e, doing, after, operation));

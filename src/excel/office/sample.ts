@@ -1,40 +1,143 @@
-/** Sample reviews into a workbook without desk tables: create them, then one append. */
-import { TABLE_KEYS } from '../../core/record/schema';
-import type { ReviewRows, WriteOutcome } from '../workbook';
+/**
+ * Sample reviews into a workbook without a desk's own rows: create the tables, then one append.
+ *
+ * An interrupted insert may have left part of the samples (some tables written, rows below a
+ * table not yet inside it). The pane builds the samples with new ids on each click, so a retry
+ * recognises the leftovers by content instead: when every row in (and just below) the desk tables
+ * is the sample row of its place, ids aside, the retry takes over their Record and Review IDs and
+ * the append then adds only what is missing — one copy of each sample, linked as built. When all
+ * of them are there already, the insert is refused (it says so); any other row in a desk table
+ * refuses it too: sample rows never mix with a desk's own.
+ */
+import { TABLE_KEYS, columnList } from '../../core/record/schema';
+import { recordFromCells } from '../../core/record/cells';
+import type { TableKey } from '../../core/record/table-def';
+import { SHEET_ROWS } from '../a1';
+import type { ReviewRows, RowValues, WriteOutcome } from '../workbook';
 import { appendReview } from './append';
 import { ensureTables } from './ensure';
 import { tableName } from './messages';
-import { attempt, failure, officeFailure } from './outcome';
-import { readState } from './probe';
-import type { Session } from './session';
+import { attempt, failure, officeFailure, type Failure } from './outcome';
+import { readBoxes, readState } from './probe';
+import { isEmptyCell, type Found, type Session } from './session';
+
+const IDS = new Set(['recordId', 'reviewId']);
+
+/** Two rows equal but for their ids (and the live Status now, whose value moves with time). */
+function sameButIds(key: TableKey, a: RowValues, b: RowValues): boolean {
+  return columnList(key).every(
+    (c) =>
+      IDS.has(c.field) || c.kind === 'formula' || (a[c.field] ?? null) === (b[c.field] ?? null),
+  );
+}
+
+/** Rows in the table and just below it, in order, up to the first empty row below. */
+function leftovers(f: Found, cells: readonly (readonly unknown[])[]): (RowValues | null)[] {
+  const out: (RowValues | null)[] = [];
+  for (const line of cells) {
+    if (line.every((v) => isEmptyCell(v, ''))) break;
+    const byField: Record<string, unknown> = {};
+    f.fields.forEach((field, j) => {
+      if (field !== null) byField[field] = line[j];
+    });
+    const r = recordFromCells(f.key, byField);
+    out.push(r.ok ? r.record : null);
+  }
+  return out;
+}
+
+/**
+ * The samples with the ids of what an interrupted insert left, or a refusal when the desk tables
+ * hold anything else.
+ */
+async function adoptLeftovers(
+  session: Session,
+  samples: ReviewRows,
+): Promise<ReviewRows | Failure> {
+  return attempt<ReviewRows | Failure>(
+    session.run,
+    async (ctx) => {
+      const s = await readState(session, ctx, {});
+      const present = TABLE_KEYS.flatMap((k) => (s.tables[k] ? [s.tables[k] as Found] : []));
+      const refuse = (tables: readonly Found[]) =>
+        failure(
+          'not-empty',
+          `Sample data goes only into a workbook without desk rows; ${tables.map((f) => tableName(f.key)).join(', ')} already exist${tables.length === 1 ? 's' : ''} with rows of ${tables.length === 1 ? 'its' : 'their'} own.`,
+        );
+      const big = present.filter((f) => !f.bodyEmpty && f.bodyRows > samples[f.key].length);
+      if (big.length > 0) return refuse(big);
+      // The body and as many rows below it as the samples have: small, one sync.
+      const boxes = present.map((f) => ({
+        f,
+        box: {
+          row: f.headerRow + 1,
+          col: f.col,
+          rows: Math.min(f.bodyRows + samples[f.key].length, SHEET_ROWS - f.headerRow - 1),
+          cols: f.cols,
+        },
+      }));
+      const read = present.length > 0 ? await readBoxes(ctx, boxes) : [];
+      const recordIds = new Map<string, string>();
+      const reviewIds = new Map<string, string>();
+      const strangers: Found[] = [];
+      let incomplete = false;
+      present.forEach((f, i) => {
+        const rows = leftovers(f, read[i]?.values ?? []);
+        const want = samples[f.key];
+        const ok = rows.every(
+          (r, k) =>
+            r !== null && want[k] !== undefined && sameButIds(f.key, r, want[k] as RowValues),
+        );
+        if (!ok) {
+          strangers.push(f);
+          return;
+        }
+        // Rows inside the table (not just below it, where an interrupted write leaves them).
+        const inside = Math.min(rows.length, f.bodyEmpty ? 0 : f.bodyRows);
+        if (inside < want.length) incomplete = true;
+        rows.forEach((r, k) => {
+          const w = want[k] as RowValues;
+          recordIds.set(String(w.recordId), String((r as RowValues).recordId));
+          reviewIds.set(String(w.reviewId), String((r as RowValues).reviewId));
+        });
+      });
+      if (strangers.length > 0) return refuse(strangers);
+      // Every sample already there (a second click, or a retry after the whole insert landed but
+      // its answer was lost): nothing to add, and a second copy is never made.
+      if (!incomplete && present.length === TABLE_KEYS.length)
+        return failure(
+          'not-empty',
+          'The sample data is already in this workbook, each row once; nothing was written.',
+        );
+      const remap = (rows: readonly RowValues[]): RowValues[] =>
+        rows.map((r) => ({
+          ...r,
+          recordId: recordIds.get(String(r.recordId)) ?? r.recordId ?? null,
+          reviewId: reviewIds.get(String(r.reviewId)) ?? r.reviewId ?? null,
+        }));
+      return {
+        snapshots: remap(samples.snapshots),
+        exposures: remap(samples.exposures),
+        triggers: remap(samples.triggers),
+      };
+    },
+    officeFailure('Inserting sample data', undefined, 'sample'),
+  );
+}
 
 export async function insertSampleData(
   session: Session,
   reviews: readonly ReviewRows[],
 ): Promise<WriteOutcome> {
-  // Refuses over any existing desk table: sample rows must never mix with a desk's own.
-  const refused = await attempt(
-    session.run,
-    async (ctx) => {
-      const existing = await readState(session, ctx, {});
-      const present = TABLE_KEYS.filter((k) => existing.tables[k]).map(tableName);
-      return present.length === 0
-        ? null
-        : failure(
-            'not-empty',
-            `Sample data goes only into a workbook without desk tables; ${present.join(', ')} already exist${present.length === 1 ? 's' : ''}.`,
-          );
-    },
-    officeFailure('Inserting sample data'),
-  );
-  if (refused) return refused;
-  const made = await ensureTables(session);
-  if (!made.ok) return made;
   const merged: ReviewRows = {
     snapshots: reviews.flatMap((r) => r.snapshots),
     exposures: reviews.flatMap((r) => r.exposures),
     triggers: reviews.flatMap((r) => r.triggers),
   };
-  const written = await appendReview(session, merged);
+  const samples = await adoptLeftovers(session, merged);
+  if ('ok' in samples) return samples;
+  const made = await ensureTables(session);
+  if (!made.ok) return made;
+  const written = await appendReview(session, samples);
   return written.ok ? { ...written, message: `Sample data: ${written.message}` } : written;
 }

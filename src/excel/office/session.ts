@@ -8,6 +8,13 @@ export interface Session {
   readonly run: ExcelRun;
   /** Table ids seen in this session: a renamed desk table is still found by its id. */
   readonly knownIds: Partial<Record<TableKey, string>>;
+  /**
+   * Where each table's Record ID column was last found (by header mapping, not by name): the
+   * first read loads that column's body; only a moved column costs one more read.
+   */
+  readonly idColumn: Partial<Record<TableKey, number>>;
+  /** A new unique id (attempt marks, the workbook id): random in Excel, counted in the twin. */
+  readonly newId: () => string;
 }
 
 export type Col = ColumnSpec & { readonly field: string };
@@ -17,6 +24,20 @@ export const norm = (h: unknown): string =>
   String(h ?? '')
     .trim()
     .toLowerCase();
+
+/** A cell read as both `values` and `formulas`: empty only when both are empty. */
+export const isEmptyCell = (value: unknown, formula: unknown): boolean =>
+  (value === '' || value === null || value === undefined) &&
+  (formula === '' || formula === null || formula === undefined);
+
+/** Cells read beside a table (below it, or right of it), as values and formulas. */
+export interface CellsRead {
+  /** Sheet row and column of the first cell read. */
+  readonly row: number;
+  readonly col: number;
+  readonly values: readonly (readonly unknown[])[];
+  readonly formulas: readonly (readonly unknown[])[];
+}
 
 /** One desk table as found: where it is, how its headers map to the schema, what surrounds it. */
 export interface Found {
@@ -33,17 +54,23 @@ export interface Found {
   readonly bodyRows: number;
   /** The table has only its one empty body row (as Excel creates it): rows go into it. */
   readonly bodyEmpty: boolean;
+  /**
+   * Body rows at the bottom of the table that are entirely empty (read cell by cell; only when
+   * appending): the empty row of a new table, or rows an interrupted append grew the table by
+   * before it wrote them. New rows go into them first.
+   */
+  readonly emptyTail: number;
   /** Table column index → schema field (null for a user's own column). */
   readonly fields: readonly (string | null)[];
   readonly missingRequired: readonly Col[];
   readonly missingOptional: readonly Col[];
   readonly extra: readonly string[];
   readonly recordIds: readonly string[];
-  readonly below?: {
-    readonly used: { row: number; rows: number } | null;
-    readonly ids: readonly string[];
-  };
-  readonly rightUsedCol?: number | null;
+  /**
+   * The rows just below the table, read cell by cell (ProbeOptions.below), and how many rows the
+   * sheet has below the table at all (a table ending at row 1,048,576 has none).
+   */
+  readonly below?: CellsRead & { readonly room: number };
   readonly body?: readonly (readonly unknown[])[];
 }
 
@@ -52,8 +79,11 @@ export interface State {
   readonly schema: SchemaVersionState;
   readonly tables: Readonly<Partial<Record<TableKey, Found>>>;
   readonly renamed: readonly string[];
+  /** The workbook's id (DESK_WORKBOOK_ID), or null when not stamped yet or unreadable. */
+  readonly workbookId: string | null;
+  /** DESK_WORKBOOK_ID exists but is not the add-in's (not a text constant): never written over. */
+  readonly workbookIdTaken: boolean;
 }
 
-/** First body row a new row goes to: the empty row Excel gives a new table, or below the last. */
-export const firstFreeRow = (f: Found): number =>
-  f.bodyEmpty ? f.headerRow + 1 : f.headerRow + 1 + f.bodyRows;
+/** First body row a new row goes to: the empty rows at the table's bottom, or just below it. */
+export const firstFreeRow = (f: Found): number => f.headerRow + 1 + f.bodyRows - f.emptyTail;
