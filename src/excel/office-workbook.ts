@@ -3,5 +3,6 @@ export {
   CHUNK_BUDGET_BYTES,
   createOfficeDeskWorkbook,
   VERSION_NAME,
+  WORKBOOK_ID_NAME,
   type ExcelRun,
 } from './office';

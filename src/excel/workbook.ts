@@ -107,7 +107,10 @@ export interface UnplacedValue {
   /** The schema header of the missing column, e.g. 'Storage note'. */
   readonly header: string;
   readonly recordId: string;
+  /** What would have been written: the typed or computed value, or the formula of a formula column. */
   readonly value: string | number | boolean;
+  /** The user's column the missing one was probably renamed to (the only new header, or a look-alike). */
+  readonly renamedTo?: string;
 }
 
 export interface LandedRows {
@@ -160,6 +163,11 @@ export type WriteOutcome =
       readonly unplaced?: readonly UnplacedValue[];
     };
 
+/** The workbook's id, read or written by `identify`. */
+export type IdentifyOutcome =
+  | { readonly ok: true; readonly workbookId: string; readonly written: boolean }
+  | { readonly ok: false; readonly reason: WriteFailureReason; readonly message: string };
+
 export interface AppendOptions {
   /** Select this table's landed rows inside the write round trip (no extra sync). */
   readonly select?: TableKey;
@@ -198,6 +206,11 @@ export interface DeskWorkbook {
    * against the rows read in that same round trip (no extra sync).
    */
   health(receipts?: readonly Receipt[]): Promise<WorkbookHealth>;
+  /**
+   * The workbook's id, writing one (a workbook-level name, no cell) when it has none: for
+   * workbooks whose desk tables predate the id. One round trip, two when it writes.
+   */
+  identify(): Promise<IdentifyOutcome>;
   /** Creates missing tables (headers, formats, validation) and stamps/migrates the schema version. Never touches an existing cell. */
   ensureTables(): Promise<WriteOutcome>;
   /** Appends the missing columns of drifted tables; changes no existing cell. */

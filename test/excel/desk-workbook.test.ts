@@ -6,7 +6,9 @@ import {
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
 } from '../../src/excel/memory';
-import { VERSION_NAME } from '../../src/excel/office-workbook';
+import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+
+const UUID_FORMULA = /^="[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$/;
 import { HOSTILE, idMaker, NOW, reviewInput, reviewRows } from './helpers';
 
 async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
@@ -41,7 +43,11 @@ describe('creating the desk tables', () => {
     );
     const state = columnList('triggers').findIndex((c) => c.field === 'state');
     expect(row[state]!.validation).toBe('open,met,cleared');
-    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=2' }]);
+    expect(m.view().names).toEqual([
+      { name: VERSION_NAME, formula: '=2' },
+      // The workbook's id, written with the tables: the pane keeps its receipts under it.
+      { name: WORKBOOK_ID_NAME, formula: expect.stringMatching(UUID_FORMULA) },
+    ]);
     expect((await m.workbook.health()).writable).toBe(true);
   });
 
@@ -400,7 +406,11 @@ describe('drift: a colleague changed the tables', () => {
     });
     expectUnchanged(before, cellDigest(m.model));
     expect(tableOf(m, 'DeskExposures').headers).toEqual([...headersBefore, 'Price unit']);
-    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=2' }]);
+    expect(m.view().names).toEqual([
+      { name: VERSION_NAME, formula: '=2' },
+      // The workbook's id, written with the tables: the pane keeps its receipts under it.
+      { name: WORKBOOK_ID_NAME, formula: expect.stringMatching(UUID_FORMULA) },
+    ]);
     const h = await m.workbook.health();
     expect(h).toMatchObject({ writable: true, schema: { kind: 'current', version: 2 } });
     expect(h.tables.exposures.kind).toBe('ok');

@@ -2,7 +2,13 @@
  * The pane's submit (src/taskpane/app.ts submitReview) against the in-memory Excel: what it costs
  * in round trips, including selecting the new rows, and how it recovers when tables are missing.
  */
-import { createOfficeDeskWorkbook, VERSION_NAME } from '../../src/excel/office-workbook';
+import {
+  createOfficeDeskWorkbook,
+  VERSION_NAME,
+  WORKBOOK_ID_NAME,
+} from '../../src/excel/office-workbook';
+
+const UUID_FORMULA = /^="[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$/;
 import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../src/excel/memory';
 import { selectionNote, submitReview } from '../../src/taskpane/app';
 import { idMaker, reviewRows } from './helpers';
@@ -67,7 +73,11 @@ describe('submitting a review from the pane', () => {
       );
     }
     expect(outcome.selection).toMatchObject({ ok: true, table: 'snapshots' });
-    expect(m.view().names).toEqual([{ name: VERSION_NAME, formula: '=2' }]);
+    expect(m.view().names).toEqual([
+      { name: VERSION_NAME, formula: '=2' },
+      // The workbook's id, written with the tables: the pane keeps its receipts under it.
+      { name: WORKBOOK_ID_NAME, formula: expect.stringMatching(UUID_FORMULA) },
+    ]);
   });
 
   it('refuses a newer workbook in one round trip, without trying to create tables', async () => {

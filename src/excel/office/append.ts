@@ -30,6 +30,7 @@ import { attempt, failure, officeFailure, RETRY_NOTE, type Failure } from './out
 import { readState, type ProbeOptions } from './probe';
 import { refuseNewer, stampVersion } from './schema-version';
 import { queueSelection } from './select';
+import { notWrittenNote, refuseUnplaced, unplacedValues } from './unplaced';
 import { firstFreeRow, type Found, type Session, type State } from './session';
 
 interface Plan {
@@ -83,7 +84,12 @@ function belowBlocked(f: Found, missing: readonly RowValues[]): string | null {
 }
 
 /** Decides, from the state read, what each table gets — or why nothing may be written. */
-function planAppend(s: State, rows: ReviewRows, keys: readonly TableKey[]): Plan[] | Failure {
+function planAppend(
+  s: State,
+  rows: ReviewRows,
+  keys: readonly TableKey[],
+  options: AppendOptions,
+): Plan[] | Failure {
   const newer = refuseNewer(s);
   if (newer) return newer;
   const path = s.schema.kind === 'older' ? migrationPath(s.schema.found) : [];
@@ -113,7 +119,8 @@ function planAppend(s: State, rows: ReviewRows, keys: readonly TableKey[]): Plan
       plan.push({ f, missing });
     }
   }
-  if (problems.length === 0) return plan;
+  // Writable: still nothing is written while a typed value has no column, unless the user agreed.
+  if (problems.length === 0) return refuseUnplaced(plan, options.dropUnplaced === true) ?? plan;
   const first = (['tables-missing', 'drift', 'blocked-below'] as const).find((r) =>
     problems.some((p) => p.reason === r),
   );
@@ -156,7 +163,7 @@ export function appendReview(
       const probe: Partial<Record<TableKey, ProbeOptions>> = {};
       for (const k of keys) probe[k] = { below: rows[k].length };
       const s = await readState(session, ctx, probe);
-      const plan = planAppend(s, rows, keys);
+      const plan = planAppend(s, rows, keys, options);
       if (!Array.isArray(plan)) return plan;
 
       const landing = plan.map(({ f, missing }) => landedOf(f, rows[f.key], missing));
@@ -201,7 +208,14 @@ export function appendReview(
         written === 0
           ? `Already recorded: ${counts} (${where}); nothing written twice.`
           : `Recorded ${counts} (${where}).`;
-      return { ok: true, landed, message, ...(selection ? { selection } : {}) };
+      const notWritten = options.dropUnplaced ? unplacedValues(plan) : [];
+      return {
+        ok: true,
+        landed,
+        message: notWrittenNote(message, notWritten),
+        ...(selection ? { selection } : {}),
+        ...(notWritten.length > 0 ? { notWritten } : {}),
+      };
     },
     officeFailure('Recording the review', RETRY_NOTE),
   );

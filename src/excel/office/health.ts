@@ -1,13 +1,17 @@
-/** Schema health: the version and each table's drift, as the pane shows it. */
+/**
+ * Schema health: the version and each table's drift, as the pane shows it, the workbook's id,
+ * and the pane's receipts checked against the bodies read in the same sync.
+ */
 import { TABLE_KEYS } from '../../core/record/schema';
 import type { TableKey } from '../../core/record/table-def';
 import { officeErrorSentence } from '../office-errors';
-import type { BrokenRows, TableState, WorkbookHealth } from '../workbook';
+import type { BrokenRows, Receipt, TableState, WorkbookHealth } from '../workbook';
 import { brokenSentence, lacksRequired, quoteList, tableName } from './messages';
 import { attempt } from './outcome';
 import { readBody } from './read';
 import { readState } from './probe';
-import { newerMessage } from './schema-version';
+import { checkReceipts } from './receipts';
+import { newerMessage, WORKBOOK_ID_NAME, workbookIdOf } from './schema-version';
 import type { Found, Session, State } from './session';
 
 /**
@@ -69,7 +73,7 @@ function tableMessages(key: TableKey, f: Found | undefined): string[] {
   }
   if (f.missingOptional.length > 0) {
     out.push(
-      `${tableName(key)} lacks the optional ${quoteList(f.missingOptional)}; rows are written without it until Repair adds it.`,
+      `${tableName(key)} lacks the optional ${quoteList(f.missingOptional)}; reviews are still written, and a value typed for ${f.missingOptional.length > 1 ? 'them' : 'it'} is left out only when you say so (Repair adds ${f.missingOptional.length > 1 ? 'them' : 'it'}).`,
     );
   }
   const hint = renameHint(f);
@@ -79,7 +83,7 @@ function tableMessages(key: TableKey, f: Found | undefined): string[] {
   return out;
 }
 
-export function healthOf(s: State): WorkbookHealth {
+export function healthOf(s: State, workbookId: string | null = null): WorkbookHealth {
   const messages: string[] = [];
   if (s.schema.kind === 'newer') messages.push(newerMessage(s.schema));
   if (s.schema.kind === 'older') {
@@ -96,29 +100,40 @@ export function healthOf(s: State): WorkbookHealth {
   const writable =
     s.schema.kind !== 'newer' &&
     TABLE_KEYS.every((k) => (s.tables[k]?.missingRequired.length ?? 1) === 0);
-  // The workbook id arrives with issue 8's receipts (the adapter writes it with the tables).
-  return { schema: s.schema, workbookId: null, tables, writable, messages };
+  return { schema: s.schema, workbookId, tables, writable, messages };
 }
 
-export function health(session: Session): Promise<WorkbookHealth> {
+export function health(session: Session, receipts?: readonly Receipt[]): Promise<WorkbookHealth> {
   const missing: TableState = { kind: 'missing' };
   return attempt(
     session.run,
-    // Bodies too: health names the rows that break the schema (e.g. left blank by a repair).
-    async (ctx) =>
-      healthOf(
-        await readState(session, ctx, {
-          snapshots: { body: true },
-          exposures: { body: true },
-          triggers: { body: true },
-        }),
-      ),
-    (e) => ({
-      schema: { kind: 'absent' },
-      workbookId: null,
-      tables: { snapshots: missing, exposures: missing, triggers: missing },
-      writable: false,
-      messages: [officeErrorSentence(e, 'Checking the workbook')],
-    }),
+    async (ctx) => {
+      let idName: Excel.NamedItem | null = null;
+      // Bodies too: health names the rows that break the schema (e.g. left blank by a repair),
+      // and checks the receipts against them.
+      const s = await readState(
+        session,
+        ctx,
+        { snapshots: { body: true }, exposures: { body: true }, triggers: { body: true } },
+        () => {
+          idName = ctx.workbook.names.getItemOrNullObject(WORKBOOK_ID_NAME).load('formula');
+        },
+      );
+      const h = healthOf(s, idName ? workbookIdOf(idName) : null);
+      return receipts ? { ...h, receipts: checkReceipts(s, receipts) } : h;
+    },
+    (e) => {
+      const reason = officeErrorSentence(e, 'Checking the workbook');
+      return {
+        schema: { kind: 'absent' },
+        workbookId: null,
+        tables: { snapshots: missing, exposures: missing, triggers: missing },
+        writable: false,
+        messages: [reason],
+        ...(receipts
+          ? { receipts: receipts.map(() => ({ kind: 'unknown', reason }) as const) }
+          : {}),
+      };
+    },
   );
 }

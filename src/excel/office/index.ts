@@ -5,8 +5,10 @@
  *
  *   probe.ts          reading tables and schema version in one sync
  *   schema-version.ts the version name: reading, refusing newer, stamping
- *   health.ts         drift and version as the pane shows them
+ *   health.ts         drift and version as the pane shows them; receipts.ts checks receipts
+ *                     against the bodies health read (unplaced.ts: values without a column)
  *   ensure.ts         creating missing tables, migrating forward
+ *   identify.ts       the workbook id for workbooks made before it existed
  *   repair.ts         adding missing columns (columns.ts: shared with migration)
  *   append.ts         one review: plan, write in batches (batches.ts), read back, select
  *   read.ts, select.ts, sample.ts
@@ -15,6 +17,7 @@ import type { DeskWorkbook } from '../workbook';
 import { appendReview } from './append';
 import { ensureTables } from './ensure';
 import { health } from './health';
+import { identify } from './identify';
 import { read } from './read';
 import { repair } from './repair';
 import { insertSampleData } from './sample';
@@ -22,13 +25,14 @@ import { select } from './select';
 import type { ExcelRun, Session } from './session';
 
 export { CHUNK_BUDGET_BYTES } from './batches';
-export { VERSION_NAME } from './schema-version';
+export { VERSION_NAME, WORKBOOK_ID_NAME } from './schema-version';
 export type { ExcelRun } from './session';
 
 export function createOfficeDeskWorkbook(run: ExcelRun): DeskWorkbook {
   const session: Session = { run, knownIds: {} };
   return {
-    health: () => health(session),
+    health: (receipts) => health(session, receipts),
+    identify: () => identify(session),
     ensureTables: () => ensureTables(session),
     repair: () => repair(session),
     appendReview: (rows, options) => appendReview(session, rows, options),
