@@ -64,6 +64,13 @@ export interface WorkbookHealth {
   readonly messages: readonly string[];
   /** One check per receipt passed to health(), in the same order (absent when none were passed). */
   readonly receipts?: readonly ReceiptCheck[];
+  /**
+   * With receipts: per table, the Record IDs in the rows just below it, top down, up to the first
+   * row without one — rows a co-authoring merge left outside the table (the resize over them was
+   * lost). The pane that holds their receipts adopts them: it appends exactly those rows again,
+   * in that order, which writes the same values over them and resizes the table over them.
+   */
+  readonly stranded?: Readonly<Partial<Record<TableKey, readonly string[]>>>;
 }
 
 /**

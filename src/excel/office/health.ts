@@ -10,7 +10,7 @@ import { brokenSentence, lacksRequired, quoteList, tableName } from './messages'
 import { attempt } from './outcome';
 import { readBody } from './read';
 import { readState } from './probe';
-import { checkReceipts } from './receipts';
+import { checkReceipts, STRANDED_WINDOW, strandedBelow } from './receipts';
 import { newerMessage, WORKBOOK_ID_NAME, workbookIdOf } from './schema-version';
 import type { Found, Session, State } from './session';
 
@@ -111,16 +111,15 @@ export function health(session: Session, receipts?: readonly Receipt[]): Promise
       let idName: Excel.NamedItem | null = null;
       // Bodies too: health names the rows that break the schema (e.g. left blank by a repair),
       // and checks the receipts against them.
-      const s = await readState(
-        session,
-        ctx,
-        { snapshots: { body: true }, exposures: { body: true }, triggers: { body: true } },
-        () => {
-          idName = ctx.workbook.names.getItemOrNullObject(WORKBOOK_ID_NAME).load('formula');
-        },
-      );
+      // With receipts, also the Record IDs just below each table: rows a merge left outside it.
+      const o = receipts?.length ? { body: true, below: STRANDED_WINDOW } : { body: true };
+      const s = await readState(session, ctx, { snapshots: o, exposures: o, triggers: o }, () => {
+        idName = ctx.workbook.names.getItemOrNullObject(WORKBOOK_ID_NAME).load('formula');
+      });
       const h = healthOf(s, idName ? workbookIdOf(idName) : null);
-      return receipts ? { ...h, receipts: checkReceipts(s, receipts) } : h;
+      return receipts
+        ? { ...h, receipts: checkReceipts(s, receipts), stranded: strandedBelow(s) }
+        : h;
     },
     (e) => {
       const reason = officeErrorSentence(e, 'Checking the workbook');

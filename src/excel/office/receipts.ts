@@ -66,3 +66,21 @@ export function checkReceipt(s: State, receipt: Receipt): ReceiptCheck {
 
 export const checkReceipts = (s: State, receipts: readonly Receipt[]): ReceiptCheck[] =>
   receipts.map((r) => checkReceipt(s, r));
+
+/**
+ * How far below a table health looks for rows left outside it: more than all panes of a desk
+ * write between two reads. The read is the Record ID column only.
+ */
+export const STRANDED_WINDOW = 64;
+
+/** Per table, the Record IDs in the rows just below it, top down, up to the first without one. */
+export function strandedBelow(s: State): Partial<Record<TableKey, string[]>> {
+  const out: Partial<Record<TableKey, string[]>> = {};
+  for (const key of TABLE_KEYS) {
+    const ids = s.tables[key]?.below?.ids ?? [];
+    const end = ids.findIndex((id) => id === '');
+    const run = end < 0 ? [...ids] : ids.slice(0, end);
+    if (run.length > 0) out[key] = run;
+  }
+  return out;
+}
