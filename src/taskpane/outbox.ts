@@ -190,7 +190,9 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
   /** null: this pane has not learnt the workbook's id yet (receipts kept for the session). */
   let current: string | null = null;
   let state: Stored = empty();
-  let storageProblem: string | null = null;
+  /** A save that failed (cleared by the next that works), and a load that failed (sticky). */
+  let saveProblem: string | null = null;
+  let readProblem: string | null = null;
   let problems: string[] = [];
   const reAdded = new Set<string>();
 
@@ -201,7 +203,7 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
     try {
       raw = storage.getItem(keyOf(id));
     } catch (e) {
-      storageProblem = `The saved receipts could not be read (${describe(e)}); reviews recorded now are checked only while this pane stays open.`;
+      readProblem = `The saved receipts could not be read (${describe(e)}); reviews recorded now are checked only while this pane stays open.`;
       return empty();
     }
     if (raw === null) return empty();
@@ -216,7 +218,7 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
       } catch {
         // Nothing more to keep it with; the warning below says so.
       }
-      storageProblem = `The saved receipts for this workbook could not be read (${describe(e)}); they were set aside and new ones are kept.`;
+      readProblem = `The saved receipts for this workbook could not be read (${describe(e)}); they were set aside and new ones are kept.`;
       return empty();
     }
   }
@@ -228,9 +230,9 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
         storage.removeItem(keyOf(current));
       else storage.setItem(keyOf(current), JSON.stringify(state));
       storage.setItem(LAST_KEY, current);
-      storageProblem = null;
+      saveProblem = null;
     } catch (e) {
-      storageProblem = `Receipts could not be saved in this browser (${describe(e)}): the reviews recorded now are checked only while this pane stays open.`;
+      saveProblem = `Receipts could not be saved in this browser (${describe(e)}): the reviews recorded now are checked only while this pane stays open.`;
     }
   }
 
@@ -373,7 +375,7 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
       reAdded: reAdded.size,
       differing: state.differing,
       problems,
-      storageProblem,
+      storageProblem: saveProblem ?? readProblem,
       sessionOnly: current === null && state.pending.length > 0,
     }),
   };
