@@ -7,9 +7,9 @@ import {
   type MemoryDeskWorkbook,
 } from '../../src/excel/memory';
 import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+import { HOSTILE, idMaker, NOW, reviewInput, reviewRows } from './helpers';
 
 const UUID_FORMULA = /^="[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$/;
-import { HOSTILE, idMaker, NOW, reviewInput, reviewRows } from './helpers';
 
 async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
   const m = createMemoryDeskWorkbook();

@@ -7,11 +7,11 @@ import {
   VERSION_NAME,
   WORKBOOK_ID_NAME,
 } from '../../src/excel/office-workbook';
-
-const UUID_FORMULA = /^="[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$/;
 import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../src/excel/memory';
 import { selectionNote, submitReview } from '../../src/taskpane/app';
 import { idMaker, reviewRows } from './helpers';
+
+const UUID_FORMULA = /^="[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$/;
 
 async function withTables(): Promise<MemoryDeskWorkbook> {
   const m = createMemoryDeskWorkbook();

@@ -694,10 +694,13 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     const result = await deps.write(rows);
     setBusy(false);
     if (!result.ok) {
-      message.show('error', 'The review could not be confirmed as recorded.', [
-        result.message,
-        'Your form is unchanged; fix the cause and press Record review again.',
-      ]);
+      // Kept to edit after "these values have no column": nothing was tried, nothing failed.
+      const kept = result.reason === 'unplaced';
+      message.show(
+        kept ? 'info' : 'error',
+        kept ? 'Nothing was written yet.' : 'The review could not be confirmed as recorded.',
+        [result.message, 'Your form is unchanged; fix the cause and press Record review again.'],
+      );
       message.reveal();
       return;
     }
