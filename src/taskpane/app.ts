@@ -32,6 +32,8 @@ export { submitReview } from './submit';
 
 export interface PaneEnv {
   readonly storage: DraftStorage;
+  /** False when the host blocks localStorage and `storage` lasts only as long as the page. */
+  readonly storagePersistent?: boolean;
   readonly now: () => Date;
   readonly logic: ReviewLogic;
   /** Sample reviews (rows built from the seed facts) for "Insert sample data". */
@@ -59,6 +61,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
   // (submit, re-append, repair, sample) run one at a time so they never race for the same rows.
   const outbox = createOutbox(env.storage, {
     now: env.now,
+    persistent: env.storagePersistent !== false,
     ...(env.receipts?.holdMs !== undefined ? { holdMs: env.receipts.holdMs } : {}),
   });
   const serial = createSerial();

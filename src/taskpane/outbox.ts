@@ -182,6 +182,8 @@ export const HOLD_MS = 2 * 60_000;
 export interface OutboxOptions {
   readonly now?: () => Date;
   readonly holdMs?: number;
+  /** False when the storage given lasts only as long as the page (the host blocks localStorage). */
+  readonly persistent?: boolean;
 }
 
 export function createOutbox(storage: DraftStorage, options: OutboxOptions = {}): Outbox {
@@ -192,7 +194,10 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
   let state: Stored = empty();
   /** A save that failed (cleared by the next that works), and a load that failed (sticky). */
   let saveProblem: string | null = null;
-  let readProblem: string | null = null;
+  let readProblem: string | null =
+    options.persistent === false
+      ? 'This browser keeps no storage for the add-in: receipts are kept only while this pane stays open.'
+      : null;
   let problems: string[] = [];
   const reAdded = new Set<string>();
 

@@ -138,6 +138,13 @@ describe('receipts in the pane', () => {
     expect((await readHealth(m.workbook, outbox)).report).toMatchObject({ confirmed: 1 });
   });
 
+  it('a host that blocks localStorage (page-lifetime storage): says so from the start', () => {
+    const outbox = createOutbox(memoryStorage(), { persistent: false });
+    expect(outbox.summary().storageProblem).toMatch(
+      /keeps no storage.*only while this pane stays open/,
+    );
+  });
+
   it('saved receipts that cannot be read are set aside, never silently replaced', async () => {
     const m = await desk();
     const id = (await m.workbook.health()).workbookId!;
