@@ -9,11 +9,8 @@
  * DOM-free, so the co-authoring simulation drives this very code. The check rides on the health
  * read the pane makes anyway (`batch()` → `workbook.health(receipts)` → `settle`).
  */
-import { z } from 'zod';
 import type {
   DeskWorkbook,
-  DifferingRow,
-  Receipt,
   ReceiptCheck,
   ReviewRows,
   RowValues,
@@ -22,27 +19,15 @@ import type {
 } from '../excel/workbook';
 import type { DraftStorage } from './draft-store';
 import { adoptStranded, reappend } from './reappend';
+import {
+  createReceiptStore,
+  empty,
+  type DifferingReceipt,
+  type PendingReceipt,
+  type Stored,
+} from './receipt-store';
 
-export const RECEIPTS_KEY = 'metals-desk-record/receipts/v1';
-/** The workbook this browser profile last saw, so the first read can check its receipts. */
-const LAST_KEY = `${RECEIPTS_KEY}/last-workbook`;
-
-export interface PendingReceipt extends Receipt {
-  /** The review's Review ID: one receipt per review. */
-  readonly reviewId: string;
-  /** Values the user chose to leave out: a re-append may leave them out again, nothing else. */
-  readonly notWritten: readonly UnplacedValue[];
-  /** How many times this review was appended again after its rows vanished. */
-  readonly reappended: number;
-  /** When this pane last wrote the review's rows (recorded, or appended again). */
-  readonly writtenAt: string;
-}
-
-export interface DifferingReceipt {
-  readonly reviewId: string;
-  readonly recordedAt: string;
-  readonly rows: readonly DifferingRow[];
-}
+export { RECEIPTS_KEY, type DifferingReceipt, type PendingReceipt } from './receipt-store';
 
 /** What the pane shows about receipts. */
 export interface OutboxSummary {
@@ -76,55 +61,6 @@ export interface SettleReport {
   readonly differing: number;
   readonly stillPending: number;
 }
-
-// ── stored form (checked on load: a browser profile keeps it across add-in versions) ──
-const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const rowsSchema = z.object({
-  snapshots: z.array(z.record(z.string(), cell)),
-  exposures: z.array(z.record(z.string(), cell)),
-  triggers: z.array(z.record(z.string(), cell)),
-});
-const unplacedSchema = z.object({
-  table: z.enum(['snapshots', 'exposures', 'triggers']),
-  field: z.string(),
-  header: z.string(),
-  recordId: z.string(),
-  value: z.union([z.string(), z.number(), z.boolean()]),
-  renamedTo: z.string().optional(),
-});
-const storedSchema = z.object({
-  pending: z.array(
-    z.object({
-      rows: rowsSchema,
-      recordedAt: z.string(),
-      reviewId: z.string(),
-      notWritten: z.array(unplacedSchema),
-      reappended: z.number(),
-      writtenAt: z.string(),
-    }),
-  ),
-  differing: z.array(
-    z.object({
-      reviewId: z.string(),
-      recordedAt: z.string(),
-      rows: z.array(
-        z.object({
-          table: z.enum(['snapshots', 'exposures', 'triggers']),
-          recordId: z.string(),
-          sheetRow: z.number(),
-          fields: z.array(z.object({ header: z.string(), written: z.string(), found: z.string() })),
-        }),
-      ),
-    }),
-  ),
-});
-interface Stored {
-  pending: PendingReceipt[];
-  differing: DifferingReceipt[];
-}
-const empty = (): Stored => ({ pending: [], differing: [] });
-
-const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The review's id: every row of a review carries it. */
 export function reviewIdOf(rows: ReviewRows): string {
@@ -192,54 +128,13 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
   /** null: this pane has not learnt the workbook's id yet (receipts kept for the session). */
   let current: string | null = null;
   let state: Stored = empty();
-  /** A save that failed (cleared by the next that works), and a load that failed (sticky). */
-  let saveProblem: string | null = null;
-  let readProblem: string | null =
-    options.persistent === false
-      ? 'This browser keeps no storage for the add-in: receipts are kept only while this pane stays open.'
-      : null;
+  const store = createReceiptStore(storage, options.persistent !== false);
+  const load = (id: string) => store.load(id);
+  const save = () => {
+    if (current !== null) store.save(current, state);
+  };
   let problems: string[] = [];
   const reAdded = new Set<string>();
-
-  const keyOf = (id: string) => `${RECEIPTS_KEY}/${id}`;
-
-  function load(id: string): Stored {
-    let raw: string | null;
-    try {
-      raw = storage.getItem(keyOf(id));
-    } catch (e) {
-      readProblem = `The saved receipts could not be read (${describe(e)}); reviews recorded now are checked only while this pane stays open.`;
-      return empty();
-    }
-    if (raw === null) return empty();
-    try {
-      const parsed = storedSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data as Stored;
-      throw new Error(parsed.error.issues[0]?.message ?? 'unexpected shape');
-    } catch (e) {
-      // Kept aside, never silently replaced: a later add-in or a person may still read it.
-      try {
-        storage.setItem(`${keyOf(id)}/unreadable`, raw);
-      } catch {
-        // Nothing more to keep it with; the warning below says so.
-      }
-      readProblem = `The saved receipts for this workbook could not be read (${describe(e)}); they were set aside and new ones are kept.`;
-      return empty();
-    }
-  }
-
-  function save(): void {
-    if (current === null) return;
-    try {
-      if (state.pending.length === 0 && state.differing.length === 0)
-        storage.removeItem(keyOf(current));
-      else storage.setItem(keyOf(current), JSON.stringify(state));
-      storage.setItem(LAST_KEY, current);
-      saveProblem = null;
-    } catch (e) {
-      saveProblem = `Receipts could not be saved in this browser (${describe(e)}): the reviews recorded now are checked only while this pane stays open.`;
-    }
-  }
 
   function merge(into: Stored, from: Stored): Stored {
     const has = new Set(into.pending.map((r) => r.reviewId));
@@ -252,12 +147,7 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
 
   // The last workbook seen in this profile: its receipts go into the first read, which checks
   // them only if it turns out to be the same workbook.
-  let guess: string | null = null;
-  try {
-    guess = storage.getItem(LAST_KEY);
-  } catch {
-    guess = null;
-  }
+  const guess = store.lastWorkbook();
   const guessed = guess !== null ? load(guess) : empty();
 
   function observeWorkbook(id: string | null): void {
@@ -268,13 +158,7 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
     state = merge(id === guess ? guessed : load(id), state);
     current = id;
     save();
-    if (previous !== null) {
-      try {
-        storage.removeItem(keyOf(previous));
-      } catch {
-        // The old copy is harmless: no workbook carries that id any more.
-      }
-    }
+    if (previous !== null) store.remove(previous);
   }
 
   return {
@@ -380,7 +264,7 @@ export function createOutbox(storage: DraftStorage, options: OutboxOptions = {})
       reAdded: reAdded.size,
       differing: state.differing,
       problems,
-      storageProblem: saveProblem ?? readProblem,
+      storageProblem: store.problem(),
       sessionOnly: current === null && state.pending.length > 0,
     }),
   };

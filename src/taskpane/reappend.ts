@@ -13,7 +13,7 @@ import type {
   UnplacedValue,
   WriteOutcome,
 } from '../excel/workbook';
-import type { PendingReceipt } from './outbox';
+import type { PendingReceipt } from './receipt-store';
 import { safe } from './safe';
 
 type Missing = Extract<ReceiptCheck, { kind: 'missing' }>;
