@@ -14,27 +14,32 @@ export function newUuid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** localStorage, or a page-lifetime map when the host blocks it (the pane then says drafts are not kept). */
-function pageStorage(): DraftStorage {
+/** localStorage, or a page-lifetime map when the host blocks it (`persistent` says which). */
+function pageStorage(): { storage: DraftStorage; persistent: boolean } {
   try {
     const probe = '__desk_probe__';
     window.localStorage.setItem(probe, probe);
     window.localStorage.removeItem(probe);
-    return window.localStorage;
+    return { storage: window.localStorage, persistent: true };
   } catch {
     const map = new Map<string, string>();
     return {
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => void map.set(k, v),
-      removeItem: (k) => void map.delete(k),
+      storage: {
+        getItem: (k) => map.get(k) ?? null,
+        setItem: (k, v) => void map.set(k, v),
+        removeItem: (k) => void map.delete(k),
+      },
+      persistent: false,
     };
   }
 }
 
 export function browserEnv(overrides: Partial<PaneEnv> = {}): PaneEnv {
   const now = overrides.now ?? (() => new Date());
+  const { storage, persistent } = pageStorage();
   return {
-    storage: pageStorage(),
+    storage,
+    storagePersistent: persistent,
     now,
     logic: createDeskLogic({ now, newId: newUuid }),
     sampleReviews(recordedBy) {

@@ -2,7 +2,7 @@
  * Browser-test harness: serves dist-preview/ from an in-test static server on a random
  * 127.0.0.1 port and drives Debian's chromium through playwright-core (no browser download).
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -160,4 +160,43 @@ export async function fillReview(
     all.forEach((d) => d.setAttribute('open', '')),
   );
   for (const [selector, value] of Object.entries(values)) await fill(page, selector, value);
+}
+
+// ── accessibility ──
+
+const AXE_SOURCE = () => readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it stands (empty when clean). */
+export async function seriousAxeViolations(
+  page: Page,
+): Promise<{ id: string; help: string; targets: string[] }[]> {
+  // Evaluated through the DevTools protocol: the page's CSP (rightly) forbids inline scripts.
+  await page.evaluate(AXE_SOURCE());
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        help: v.help,
+        targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
+  });
 }

@@ -110,7 +110,7 @@ function conflicts(s: State, around: Surroundings, creating: readonly TableKey[]
   const writes = [
     ...(creating.length > 0 ? [SHEET_MARK] : []),
     ...(s.schema.kind === 'absent' ? [VERSION_NAME] : []),
-    WORKBOOK_ID_NAME,
+    ...(s.workbookId === null ? [WORKBOOK_ID_NAME] : []),
   ];
   for (const own of writes) {
     const t = around.tablesNamed.get(own);
