@@ -10,6 +10,7 @@ import { TABLES } from '../src/core/record/schema';
 import { createMemoryDeskWorkbook, REQUEST_LIMIT_BYTES } from '../src/excel/memory';
 import { createOfficeDeskWorkbook } from '../src/excel/office-workbook';
 import type { ReviewRows } from '../src/excel/workbook';
+import { memoryStorage } from '../src/taskpane/draft-store';
 import { createOutbox, readHealth } from '../src/taskpane/outbox';
 import { recordReview, submitReview } from '../src/taskpane/submit';
 import { idMaker, NOW, reviewInput } from '../test/excel/helpers';
@@ -23,16 +24,6 @@ function bigReview(newId: () => string, triggers: number): ReviewRows {
   return r.rows;
 }
 
-/** A localStorage stand-in for the pane's receipts. */
-function mapStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-  };
-}
-
 /**
  * The pane's submit (append + selection of the new rows, receipt kept), as a user presses
  * Record; receipts are held for the whole run, so each health read checks all of them.
@@ -41,7 +32,7 @@ async function submits(): Promise<BenchRow[]> {
   const m = createMemoryDeskWorkbook();
   await m.workbook.ensureTables();
   const pane = createOfficeDeskWorkbook(m.host.run); // as the task pane opens on the workbook
-  const outbox = createOutbox(mapStorage(), { now: () => NOW, holdMs: Number.MAX_SAFE_INTEGER });
+  const outbox = createOutbox(memoryStorage(), { now: () => NOW, holdMs: Number.MAX_SAFE_INTEGER });
   await readHealth(pane, outbox);
   const newId = idMaker();
   let worst = 0;

@@ -2,7 +2,7 @@
 import { buildSampleReviews } from '../core/record/sample-data';
 import type { PaneEnv } from './app';
 import { createDeskLogic } from './desk-logic';
-import type { DraftStorage } from './draft-store';
+import { memoryStorage, type DraftStorage } from './draft-store';
 
 /** RFC 4122 v4 UUID; randomUUID exists on secure origins (https, localhost, 127.0.0.1). */
 export function newUuid(): string {
@@ -22,15 +22,7 @@ function pageStorage(): { storage: DraftStorage; persistent: boolean } {
     window.localStorage.removeItem(probe);
     return { storage: window.localStorage, persistent: true };
   } catch {
-    const map = new Map<string, string>();
-    return {
-      storage: {
-        getItem: (k) => map.get(k) ?? null,
-        setItem: (k, v) => void map.set(k, v),
-        removeItem: (k) => void map.delete(k),
-      },
-      persistent: false,
-    };
+    return { storage: memoryStorage(), persistent: false };
   }
 }
 

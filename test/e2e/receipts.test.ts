@@ -4,60 +4,22 @@
  * shows what waits to be confirmed, re-adds a review a co-author's merged write took, reports a
  * row that now differs. Same harness and page as record.test.ts.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   field,
   fillReview,
-  launchChromium,
   screenshot,
   seriousAxeViolations,
-  servePreview,
-  watchPage,
-  type Served,
+  previewPane,
+  tableRows,
 } from './harness';
 
 jest.setTimeout(60_000);
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await servePreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-async function open(query = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(10_000);
-  const { errors } = await watchPage(page);
-  await page.goto(`${served.url}/preview.html${query}`);
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await page.waitForSelector('#submit-review:not([disabled])');
-  await page.waitForFunction(() => performance.getEntriesByName('desk:interactive').length > 0);
-  return { page, errors };
-}
+const { open } = previewPane();
 
 const STORAGE_NOTE = 'bonded warehouse, Rotterdam';
 const statusText = (page: Page) => page.textContent('#pane-status');
-
-/** One workbook table's rendered rows: header → displayed text. */
-function tableRows(page: Page, table: string): Promise<Record<string, string>[]> {
-  return page.$$eval(`[data-table-name="${table}"] tbody tr`, (rows) =>
-    rows.map((tr) => {
-      const values: Record<string, string> = {};
-      tr.querySelectorAll<HTMLElement>('td[data-header]').forEach((td) => {
-        values[td.dataset.header ?? ''] = td.querySelector('.cell-value')?.textContent ?? '';
-      });
-      return values;
-    }),
-  );
-}
 
 async function submitAndWait(page: Page): Promise<void> {
   await page.click('#submit-review');

@@ -10,7 +10,7 @@ import { formatAddress } from '../../src/excel/a1';
 import type { Coauthoring, Replica } from '../../src/excel/memory';
 import type { MemoryWorkbookModel } from '../../src/excel/memory/model';
 import type { ReviewRows, RowValues, WriteOutcome } from '../../src/excel/workbook';
-import type { DraftStorage } from '../../src/taskpane/draft-store';
+import { memoryStorage } from '../../src/taskpane/draft-store';
 import {
   createOutbox,
   readHealth,
@@ -20,16 +20,6 @@ import {
 import { createSerial } from '../../src/taskpane/serial';
 import { recordReview } from '../../src/taskpane/submit';
 import { orphans } from './audit';
-
-export function memoryStorage(): DraftStorage & { readonly map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
 
 export interface Pane {
   readonly replica: Replica;

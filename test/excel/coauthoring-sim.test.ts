@@ -99,13 +99,16 @@ interface Figures {
   orphansFound: number;
   notesTyped: number;
   notesMoved: number;
+  /** Second copies of a desk row (two panes adding the same row at once) the user deleted. */
+  copiesDeleted: number;
   /** Empty rows left inside a table at the end (a take-back crossing a co-author's resize). */
   emptyRows: number;
   rounds: number[];
   overwritten: number;
 }
 
-type Note = ColleagueCell & { replica: number };
+/** A colleague's note; `sheetId` follows its sheet through a rename (a clash settled in a merge). */
+type Note = Omit<ColleagueCell, 'sheet'> & { sheet: string; replica: number; sheetId: string };
 
 /** "F3" for row 2, column 5 (0-based). */
 const a1 = (row: number, col: number): string =>
@@ -118,16 +121,42 @@ class Colleagues {
   private moved = 0;
   constructor(
     private readonly co: Coauthoring,
-    private readonly net: { deliver(from: number, to: number): void },
+    private readonly net: { deliver(from: number, to: number): void; isHeld(r: number): boolean },
     private readonly rand: () => number,
     private readonly f: Figures,
     private readonly typing: boolean,
   ) {}
 
   place(replica: number, sheet: string, address: string, value: string | number): void {
-    (this.co.replicas[replica] as Replica).user.typeCell(sheet, address, value);
+    const r = this.co.replicas[replica] as Replica;
+    r.user.typeCell(sheet, address, value);
     const { box } = parseAddress(address) as { box: { row: number; col: number } };
-    this.notes.push({ sheet, row: box.row, col: box.col, value, replica });
+    const sheetId = r.model.sheet(sheet)?.id ?? '';
+    this.notes.push({ sheet, sheetId, row: box.row, col: box.col, value, replica });
+  }
+
+  /** Each note's sheet under the name it has now (after the run: the audit reads by name). */
+  refreshNames(): void {
+    const m = (this.co.replicas[0] as Replica).model;
+    for (const n of this.notes) n.sheet = m.sheetById(n.sheetId)?.name ?? n.sheet;
+  }
+
+  /** "… holds a desk row waiting … sheet row 5: its Record ID is already in the table …". */
+  private deleteCopy(message: string): void {
+    const m =
+      /((?:'[^']+'|[^\s']+)![A-Z]+\d+:[A-Z]+\d+) holds (?:a desk row|\d+ desk rows) waiting[^]*?sheet row (\d+): its Record ID is already in the table/.exec(
+        message,
+      );
+    const at = m ? parseAddress(m[1] as string) : null;
+    if (!m || !at?.sheet) return;
+    const where = this.free(0);
+    const x = this.co.replicas[where] as Replica;
+    for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(j, where);
+    const row = Number(m[2]) - 1;
+    for (let c = at.box.col; c < at.box.col + at.box.cols; c += 1)
+      x.user.typeCell(at.sheet, a1(row, c), '');
+    this.f.copiesDeleted += 1;
+    for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(where, j);
   }
 
   /** Near a desk table every replica agrees on: just below it, a few rows below, or beside it. */
@@ -175,19 +204,36 @@ class Colleagues {
     if (!free) return;
     const value = `note ${this.notes.length + 1}`;
     r.user.typeCell(t.sheet.name, a1(row, col), value);
-    this.notes.push({ sheet: t.sheet.name, row, col, value, replica: r.index });
+    this.notes.push({
+      sheet: t.sheet.name,
+      sheetId: t.sheet.id,
+      row,
+      col,
+      value,
+      replica: r.index,
+    });
     this.f.notesTyped += 1;
     for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(r.index, j);
   }
 
-  /** Every note a refusal names ("DeskSnapshots!F3 holds …") is moved to Sheet1 by its author. */
+  /**
+   * What a refusal asks people to do, they do: every note it names ("DeskSnapshots!F3 holds …") is
+   * moved to Sheet1 by its author; a second copy of a desk row it names is deleted by the user.
+   */
   moveNamed(message: string): void {
+    this.deleteCopy(message);
     for (const n of this.notes) {
+      // The colleague works in an Excel whose changes travel now (not one holding a pane's write).
+      const free = this.free(n.replica);
+      // Their Excel has caught up: their note is there as they typed it.
+      for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(j, free);
+      // A note typed in an Excel that still holds a pane's write has not travelled: its author
+      // moves it there, in their own Excel, and the move travels with the rest.
+      const where = this.holds(free, n) ? free : n.replica;
+      const x = this.co.replicas[where] as Replica;
+      n.sheet = x.model.sheetById(n.sheetId)?.name ?? n.sheet;
       const at = formatAddress(n.sheet, { row: n.row, col: n.col, rows: 1, cols: 1 });
       if (!message.includes(`${at} holds`)) continue;
-      const x = this.co.replicas[n.replica] as Replica;
-      // The colleague's Excel has caught up: their note is there as they typed it.
-      for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(j, n.replica);
       const s = x.model.sheet(n.sheet);
       const held = s ? x.model.valueOf(s, n.row, n.col) : undefined;
       if (held !== n.value)
@@ -196,10 +242,24 @@ class Colleagues {
       this.moved += 1;
       const to = { row: 200 + this.moved, col: 26 };
       x.user.typeCell('Sheet1', a1(to.row, to.col), n.value);
-      Object.assign(n, { sheet: 'Sheet1', ...to });
+      Object.assign(n, { sheet: 'Sheet1', sheetId: x.model.sheet('Sheet1')?.id ?? '', ...to });
       this.f.notesMoved += 1;
-      for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(n.replica, j);
+      for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(where, j);
     }
+  }
+
+  /** Whether replica `r` shows note `n` where it was typed. */
+  private holds(r: number, n: Note): boolean {
+    const m = (this.co.replicas[r] as Replica).model;
+    const sheet = m.sheetById(n.sheetId);
+    return sheet !== undefined && m.valueOf(sheet, n.row, n.col) === n.value;
+  }
+
+  /** `prefer` unless it holds a pane's write that has not travelled yet; then another that does not. */
+  private free(prefer: number): number {
+    if (!this.net.isHeld(prefer)) return prefer;
+    const other = this.co.replicas.findIndex((_, j) => !this.net.isHeld(j));
+    return other < 0 ? prefer : other;
   }
 }
 
@@ -347,7 +407,10 @@ async function schedule(seed: number, f: Figures): Promise<string[]> {
   // Half the schedules have colleagues typing during the run; the other half let a request's own
   // changes travel before it has ended (a merge in the middle of an append).
   const typing = rand() < 0.5;
-  const net = new Network(co, rand, perRequest, perOperation, !typing);
+  // With colleagues typing, changes land between a replica's requests, not inside one: a note
+  // merged into a request after its guard read and before its write is lost to that write in any
+  // co-authoring (the last edit of a cell stays), which no add-in can see — README, "What remains".
+  const net = new Network(co, rand, perRequest, typing ? 0 : perOperation, !typing);
   const colleagues = new Colleagues(co, net, rand, f, typing);
   BEFORE.filter((c) => c.sheet === 'Sheet1' || !fresh).forEach((c, i) =>
     colleagues.place(i % writers, c.sheet, c.address, c.value),
@@ -405,6 +468,7 @@ async function schedule(seed: number, f: Figures): Promise<string[]> {
     problems.push(`receipts did not drain in ${MAX_ROUNDS} rounds: ${pending.join('; ')}`);
   } else f.rounds.push(rounds);
   const empty = { count: 0 };
+  colleagues.refreshNames();
   problems.push(...auditWorkbook(co, writtenRows(reviews), colleagues.notes, empty));
   f.emptyRows += empty.count;
   return problems.map(
@@ -431,6 +495,7 @@ describe('co-authoring simulation', () => {
       orphansFound: 0,
       notesTyped: 0,
       notesMoved: 0,
+      copiesDeleted: 0,
       emptyRows: 0,
       rounds: [],
       overwritten: 0,
@@ -448,6 +513,7 @@ describe('co-authoring simulation', () => {
         `second sets of desk tables merged: ${f.secondSetsMerged} (orphans found and merged or removed: ${f.orphansFound}; left at the end: 0 unless listed below)`,
         `colleague notes typed near the tables: ${f.notesTyped} (moved when a pane named them: ${f.notesMoved})`,
         `receipts reported as differing: ${f.differing}`,
+        `second copies of a desk row left below a table (two panes adding the same row at once), deleted by the user when the pane named them: ${f.copiesDeleted}`,
         `empty rows left inside a table (a take-back crossing a co-author's resize; no review lost): ${f.emptyRows}`,
         `rounds to drain: max ${Math.max(...rounds)}, mean ${(rounds.reduce((a, b) => a + b, 0) / rounds.length).toFixed(2)}`,
         `schedules with problems: ${new Set(problems.map((p) => p.split(' ')[1])).size}`,

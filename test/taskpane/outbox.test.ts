@@ -8,7 +8,7 @@ import { buildReviewRows } from '../../src/core/record/build';
 import { cellDigest, createMemoryDeskWorkbook } from '../../src/excel/memory';
 import { WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
 import type { ReviewRows } from '../../src/excel/workbook';
-import type { DraftStorage } from '../../src/taskpane/draft-store';
+import { memoryStorage, type DraftStorage } from '../../src/taskpane/draft-store';
 import {
   createOutbox,
   HOLD_MS,
@@ -17,7 +17,6 @@ import {
   RECEIPTS_KEY,
 } from '../../src/taskpane/outbox';
 import { recordReview, submitReview, type UnplacedChoice } from '../../src/taskpane/submit';
-import { memoryStorage } from '../excel/coauthoring-panes';
 import { idMaker, NOW, reviewInput, reviewRows } from '../excel/helpers';
 
 const STORAGE_NOTE = 'bonded warehouse, Rotterdam';

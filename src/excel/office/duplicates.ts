@@ -15,7 +15,7 @@ import { plural, tableName } from './messages';
 import { attempt } from './outcome';
 import { readTableById } from './probe';
 import { read, readBody } from './read';
-import { strandedBelow } from './stranded';
+import { desksBelow } from './stranded';
 import type { Session } from './session';
 import type { OtherTable } from './surroundings';
 
@@ -48,9 +48,12 @@ async function mergeOne(
     );
   const rows: ReviewRows = { snapshots: [], exposures: [], triggers: [] };
   // Its rows, and the desk rows a lost resize left just below it (they were written into it).
-  const below = strandedBelow(found);
-  const values = [...records.map((r) => r.values), ...below];
-  const merged = await appendReview(session, { ...rows, [key]: values });
+  const below = desksBelow(found);
+  const values = [...records.map((r) => r.values), ...below.records];
+  const merged =
+    values.length > 0
+      ? await appendReview(session, { ...rows, [key]: values })
+      : ({ ok: true, landed: [], message: '' } as const);
   if (!merged.ok)
     return retry(`kept the second table ${where}: merging it failed — ${merged.message}`);
   const desk = await read(session, key);
@@ -78,7 +81,7 @@ async function mergeOne(
     async (ctx) => {
       const t = ctx.workbook.tables.getItem(dup.id);
       const u = dup.sheetUsed;
-      const box = { ...dup.box, rows: dup.box.rows + below.length }; // with the rows below it
+      const box = { ...dup.box, rows: dup.box.rows + below.span }; // with the rows below it
       const onlyTable =
         u !== null &&
         u.row >= box.row &&
@@ -95,7 +98,7 @@ async function mergeOne(
           .getRangeByIndexes(
             range.rowIndex,
             range.columnIndex,
-            range.rowCount + below.length,
+            range.rowCount + below.span,
             range.columnCount,
           )
           .clear();

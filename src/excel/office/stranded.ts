@@ -23,18 +23,22 @@ type RowJudgement =
   | { readonly desk: false; readonly looksLikeDesk: boolean; readonly reason: string };
 
 /**
- * The desk rows directly below `f`, top down, as records: complete rows with a Record ID neither
- * in the table nor earlier in the run (what an append would adopt).
+ * The desk rows below a second table the add-in made (duplicates.ts), top down, as records —
+ * complete rows with a Record ID new to it, across empty rows (on its own sheet nothing else is
+ * expected there), up to the first row that is neither — and how many rows below they span.
  */
-export function strandedBelow(f: Found): RowValues[] {
+export function desksBelow(f: Found): { records: RowValues[]; span: number } {
   const below = f.below;
-  const out: RowValues[] = [];
-  if (!below) return out;
+  const records: RowValues[] = [];
+  let span = 0;
+  if (!below) return { records, span };
   const seen = new Set(f.recordIds);
   const cols = columnList(f.key);
   for (let i = 0; i < below.values.length; i += 1) {
     const values = below.values[i] ?? [];
-    const row = judgeRow(f, values, below.formulas[i] ?? []);
+    const formulas = below.formulas[i] ?? [];
+    if (values.every((v, j) => isEmptyCell(v, formulas[j]))) continue;
+    const row = judgeRow(f, values, formulas);
     if (!row.desk || seen.has(row.recordId)) break;
     seen.add(row.recordId);
     const byField: Record<string, unknown> = {};
@@ -42,9 +46,11 @@ export function strandedBelow(f: Found): RowValues[] {
       if (field !== null && cols.some((c) => c.field === field)) byField[field] = values[j];
     });
     const record = recordFromCells(f.key, byField);
-    if (record.ok) out.push(record.record);
+    if (!record.ok) break;
+    records.push(record.record);
+    span = i + 1;
   }
-  return out;
+  return { records, span };
 }
 
 /** Judges one row read below `f`: every cell as the add-in writes it, and a valid record. */
@@ -216,7 +222,7 @@ export function waitingRow(f: Found, i: number): WaitingRow | null {
   const why = !row.desk
     ? `it is not a complete, valid record (${row.reason})`
     : f.recordIds.includes(recordId)
-      ? `its Record ID is already in the table (a copy)`
+      ? `its Record ID is already in the table, at sheet row ${f.headerRow + 2 + f.recordIds.indexOf(recordId)}: it is a second copy (two panes added the same row at once) — compare the two and delete the one below`
       : f.emptyTail > 0
         ? `${tableName(f.key)} ends with ${plural(f.emptyTail, 'empty row')}, so it is not directly below the last one`
         : i > 0
