@@ -8,8 +8,8 @@ import { TABLES, TABLE_KEYS, columnList } from '../../src/core/record/schema';
 import type { TableKey } from '../../src/core/record/table-def';
 import { formatAddress } from '../../src/excel/a1';
 import type { Coauthoring, Replica } from '../../src/excel/memory';
-import type { MemoryWorkbookModel } from '../../src/excel/memory/model';
-import type { ReviewRows, RowValues, WriteOutcome } from '../../src/excel/workbook';
+import type { MemoryWorkbookModel, TableData } from '../../src/excel/memory/model';
+import type { ReviewRows, RowValues, WorkbookHealth, WriteOutcome } from '../../src/excel/workbook';
 import { memoryStorage } from '../../src/taskpane/draft-store';
 import {
   createOutbox,
@@ -26,8 +26,11 @@ export interface Pane {
   readonly outbox: Outbox;
   /** A health read with the receipts, acting on them (what pane open, tab switch, timer do). */
   check(): Promise<SettleReport>;
-  /** The same, with what ensureTables said when the read asked it to tidy up (a second set). */
-  checkTidying(): Promise<{ report: SettleReport; tidied?: WriteOutcome }>;
+  /**
+   * The same, with what health said (its messages name second copies of a desk row) and what
+   * ensureTables said when the read asked it to tidy up (a second set).
+   */
+  checkTidying(): Promise<{ report: SettleReport; health: WorkbookHealth; tidied?: WriteOutcome }>;
   /** Submits like the pane; retries the same rows (same Record IDs) while the write fails. */
   record(rows: ReviewRows, attempts?: number): Promise<{ outcome: WriteOutcome; tries: number }>;
 }
@@ -45,8 +48,8 @@ export function paneOver(
   const serial = createSerial();
   const checkTidying = () =>
     serial(async () => {
-      const { report, tidied } = await readHealth(replica.workbook, outbox);
-      return { report, ...(tidied ? { tidied } : {}) };
+      const { report, health, tidied } = await readHealth(replica.workbook, outbox);
+      return { report, health, ...(tidied ? { tidied } : {}) };
     });
   return {
     replica,
@@ -187,4 +190,19 @@ export function auditWorkbook(
 function inBox(t: { row: number; col: number; rows: number; cols: number }, key: string): boolean {
   const [r, c] = key.split(',').map(Number) as [number, number];
   return r >= t.row && r < t.row + t.rows && c >= t.col && c < t.col + t.cols;
+}
+
+/**
+ * A user's Delete › Table Rows on sheet row `r` (0-based): the table's rows below it move up one,
+ * the table shrinks by one. Cells outside the table stay where they are (the twin's choice, as for
+ * a deleted table column; whether Excel shifts cells below the table here is not pinned down).
+ */
+export function deleteTableRow(m: MemoryWorkbookModel, t: TableData, r: number): void {
+  const end = t.row + t.rows;
+  for (let row = r; row < end; row += 1)
+    for (let c = t.col; c < t.col + t.cols; c += 1)
+      m.putCell(t.sheet, row, c, row + 1 < end ? m.cell(t.sheet, row + 1, c) : undefined);
+  t.rows -= 1;
+  m.recorder?.table(t, 'range', false);
+  m.changed();
 }

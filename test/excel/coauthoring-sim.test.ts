@@ -5,7 +5,8 @@
  * requests (so between its read and its write) and between two operations of one request (so in
  * the middle of an append: values written, table not yet resized). In most schedules the panes
  * also create the desk tables themselves, at once, each in its own replica. Colleagues type notes
- * near the desk tables at random sync boundaries (and move a note when a pane's refusal names it).
+ * near the desk tables at random sync boundaries (and move a note when a pane's refusal names it;
+ * a second copy of a desk row the pane names, below a table or inside one, the user deletes).
  * Then every outbox drains: rounds of health + re-append, with merges, until no receipt is
  * pending. Afterwards the converged workbook holds every review exactly once, no row mixing two
  * reviews, no colleague cell changed, every table well-formed, exactly one set of desk tables and
@@ -34,6 +35,7 @@ import type { ReviewRows, WriteOutcome } from '../../src/excel/workbook';
 import { HOLD_MS, MISSING_MS, type SettleReport } from '../../src/taskpane/outbox';
 import {
   auditWorkbook,
+  deleteTableRow,
   paneOver,
   writtenRows,
   type ColleagueCell,
@@ -101,6 +103,8 @@ interface Figures {
   notesMoved: number;
   /** Second copies of a desk row (two panes adding the same row at once) the user deleted. */
   copiesDeleted: number;
+  /** The same, inside a table (both panes' resizes covered them): deleted as table rows. */
+  copiesInsideDeleted: number;
   /** Empty rows left inside a table at the end (a take-back crossing a co-author's resize). */
   emptyRows: number;
   rounds: number[];
@@ -157,6 +161,45 @@ class Colleagues {
       x.user.typeCell(at.sheet, a1(row, c), '');
     this.f.copiesDeleted += 1;
     for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(where, j);
+  }
+
+  /**
+   * "DeskSnapshots holds Record ID … twice, at sheet rows 5 and 6, every cell the same …" (health):
+   * the user, in an Excel that has caught up, compares the rows and deletes the lower copies with
+   * Delete › Table Rows — only while they still hold that Record ID and equal the first.
+   */
+  deleteCopiesInside(messages: readonly string[]): void {
+    for (const message of messages) {
+      const m =
+        /^(\S+) holds Record ID (\S+) (?:twice|\d+ times), at sheet rows ([\d, and]+), every cell the same/.exec(
+          message,
+        );
+      if (!m) continue;
+      const where = this.free(0);
+      const x = this.co.replicas[where] as Replica;
+      for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(j, where);
+      const t = x.model.table(m[1] as string);
+      if (!t) continue;
+      const rows = (m[3] as string).split(/, | and /).map((r) => Number(r) - 1);
+      const idCol = x.model.headers(t).indexOf('Record ID');
+      const cellsOf = (r: number) =>
+        JSON.stringify(
+          Array.from({ length: t.cols }, (_, j) => x.model.valueOf(t.sheet, r, t.col + j)),
+        );
+      const first = cellsOf(rows[0] as number);
+      const copy = (r: number) =>
+        r > t.row &&
+        r < t.row + t.rows &&
+        x.model.valueOf(t.sheet, r, t.col + idCol) === m[2] &&
+        cellsOf(r) === first;
+      if (!copy(rows[0] as number)) continue;
+      for (const r of rows.slice(1).reverse()) {
+        if (!copy(r)) continue;
+        deleteTableRow(x.model, t, r);
+        this.f.copiesInsideDeleted += 1;
+      }
+      for (let j = 0; j < this.co.replicas.length; j += 1) this.net.deliver(where, j);
+    }
   }
 
   /** Near a desk table every replica agrees on: just below it, a few rows below, or beside it. */
@@ -354,8 +397,9 @@ function tally(r: SettleReport, f: Figures): void {
 
 /** A pane's read, tallied; a tidy-up (a second set of desk tables merged) counted. */
 async function check(p: Pane, f: Figures, colleagues: Colleagues): Promise<void> {
-  const { report, tidied } = await p.checkTidying();
+  const { report, health, tidied } = await p.checkTidying();
   tally(report, f);
+  colleagues.deleteCopiesInside(health.messages);
   if (tidied) colleagues.moveNamed(tidied.message); // a merge held up by a colleague's note
   if (tidied?.ok) {
     const merged = tidied.message.match(/merged the second table|removed the empty/g) ?? [];
@@ -496,6 +540,7 @@ describe('co-authoring simulation', () => {
       notesTyped: 0,
       notesMoved: 0,
       copiesDeleted: 0,
+      copiesInsideDeleted: 0,
       emptyRows: 0,
       rounds: [],
       overwritten: 0,
@@ -514,6 +559,7 @@ describe('co-authoring simulation', () => {
         `colleague notes typed near the tables: ${f.notesTyped} (moved when a pane named them: ${f.notesMoved})`,
         `receipts reported as differing: ${f.differing}`,
         `second copies of a desk row left below a table (two panes adding the same row at once), deleted by the user when the pane named them: ${f.copiesDeleted}`,
+        `second copies of a desk row inside a table (two panes merging the same second table at once), named by health with both sheet rows and deleted by the user as table rows: ${f.copiesInsideDeleted}`,
         `empty rows left inside a table (a take-back crossing a co-author's resize; no review lost): ${f.emptyRows}`,
         `rounds to drain: max ${Math.max(...rounds)}, mean ${(rounds.reduce((a, b) => a + b, 0) / rounds.length).toFixed(2)}`,
         `schedules with problems: ${new Set(problems.map((p) => p.split(' ')[1])).size}`,

@@ -12,6 +12,7 @@ import type { ReviewRows } from '../../src/excel/workbook';
 import { HOLD_MS, MISSING_MS } from '../../src/taskpane/outbox';
 import {
   auditWorkbook,
+  deleteTableRow,
   paneOver,
   writtenRows,
   type ColleagueCell,
@@ -321,5 +322,56 @@ describe('what the adapter settles itself', () => {
     expect(t.rows).toBe(1 + 5); // header, first, B's, A's two (as they were), the next review
     expect(m.valueOf(t.sheet, 3, 0)).toBe(String(mine.triggers[1]!.recordId));
     expect(m.valueOf(t.sheet, 5, 0)).toBe(String(next.triggers[0]!.recordId));
+  });
+
+  it('two panes merging the same second table at once: the row twice inside the table is named with both sheet rows', async () => {
+    const C = 2;
+    const co = createCoauthoring({ replicas: 3, seed: 4 });
+    const time = clock();
+    const [ra, rb, rc, rd] = [1, 2, 3, 4].map((n) => reviewRows(idMaker(n))) as ReviewRows[];
+    const [a, b, c] = [A, B, C].map((i) => paneOver(co.replicas[i]!, undefined, time.now));
+    // Three panes create the desk tables at once: A's set keeps the desk's names, B's and C's
+    // become second sets, and B's and C's panes each merge both into the desk's tables.
+    expect((await a!.record(ra!)).outcome.ok).toBe(true);
+    expect((await b!.record(rb!)).outcome.ok).toBe(true);
+    expect((await c!.record(rc!)).outcome.ok).toBe(true);
+    co.merge();
+    // B records one more review that has not reached C when both merge the second sets: C puts
+    // their rows right below ra's, B below rd's; B's resize, the later, covers both.
+    expect((await b!.record(rd!)).outcome.ok).toBe(true);
+    expect((await c!.checkTidying()).tidied?.ok).toBe(true);
+    expect((await b!.checkTidying()).tidied?.ok).toBe(true);
+    co.settle();
+    const m = co.replicas[A]!.model;
+    const t = m.table(SNAPSHOTS)!;
+    const id = String(m.valueOf(t.sheet, 2, 0));
+    expect(id).toBe(String(m.valueOf(t.sheet, 3, 0))); // sheet rows 3 and 4: one Record ID twice
+    expect([rb, rc].map((r) => String(r!.snapshots[0]!.recordId))).toContain(id);
+
+    // Health names it, with both sheet rows, as an identical second copy.
+    const { health } = await a!.checkTidying();
+    expect(health.messages).toContain(
+      `${SNAPSHOTS} holds Record ID ${id} twice, at sheet rows 3 and 4, every cell the same: a second copy (two panes added the same row at once). Delete the lower one (sheet row 4) with Delete › Table Rows; the review stays recorded once.`,
+    );
+    // The user deletes each lower copy it names (Delete › Table Rows); receipts re-add rd.
+    for (const message of health.messages) {
+      const named =
+        /^(\S+) holds Record ID \S+ twice, at sheet rows \d+ and (\d+), every cell the same/.exec(
+          message,
+        );
+      if (named) deleteTableRow(m, m.table(named[1]!)!, Number(named[2]) - 1);
+    }
+    co.merge();
+    for (let round = 0; round < 4; round += 1) {
+      time.pass();
+      for (const p of [a, b, c]) {
+        await p!.check();
+        co.merge();
+      }
+    }
+    expect([a, b, c].map((p) => p!.outbox.summary().pending)).toEqual([0, 0, 0]);
+    const after = (await a!.checkTidying()).health.messages;
+    expect(after.filter((x) => /holds Record ID/.test(x))).toEqual([]);
+    expect(auditWorkbook(co, writtenRows([ra!, rb!, rc!, rd!]), [])).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { TABLE_KEYS } from '../../core/record/schema';
 import type { TableKey } from '../../core/record/table-def';
 import { officeErrorSentence } from '../office-errors';
 import type { BrokenRows, Receipt, TableState, WorkbookHealth } from '../workbook';
+import { copiesInside, copiesSentence } from './copies';
 import { brokenSentence, lacksRequired, quoteList, tableName } from './messages';
 import { attempt } from './outcome';
 import { readBody } from './read';
@@ -81,6 +82,7 @@ function tableMessages(key: TableKey, f: Found | undefined): string[] {
   if (hint) out.push(`${tableName(key)}: ${hint}`);
   const broken = brokenRows(f);
   if (broken) out.push(`${tableName(key)}: ${brokenSentence(broken)}`);
+  out.push(...copiesInside(f).map((c) => copiesSentence(f, c)));
   return out;
 }
 

@@ -11,7 +11,8 @@
  *   schema-version.ts the version name: reading, refusing newer, stamping
  *   marks.ts          DESK_SHEET (the add-in's sheets) and DESK_WORKBOOK_ID (written only here)
  *   health.ts         drift, version and workbook id as the pane shows them; receipts.ts checks
- *                     the pane's receipts against the bodies health read
+ *                     the pane's receipts against the bodies health read; copies.ts names a
+ *                     Record ID found on two rows of a table
  *   ensure.ts         creating missing tables, migrating forward, merging duplicates:
  *     surroundings.ts   what is around: names, desk-named sheets, other tables
  *     create.ts         leftovers adopted, names in the way refused, the creation request
