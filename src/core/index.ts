@@ -88,3 +88,4 @@ export {
 } from './dates';
 export { clip, QUOTE_LIMIT, show } from './show';
 export { TEXT_LIMIT } from './text';
+export { done, refused, type Checked, type Done, type Refused } from './result';

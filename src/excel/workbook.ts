@@ -53,8 +53,10 @@ export type TableState =
 export interface WorkbookHealth {
   readonly schema: SchemaVersionState;
   /**
-   * The workbook's own id (a workbook-level name the add-in writes with the tables), so the pane
-   * can keep receipts per workbook; null before the desk tables exist.
+   * The workbook's own id (DESK_WORKBOOK_ID, a workbook-level name written by the request that
+   * creates the desk tables), so the pane can keep receipts per workbook; null before the desk
+   * tables exist, in desk tables made before ids existed (ensureTables gives them one), or when a
+   * colleague's name of that spelling is in the way.
    */
   readonly workbookId: string | null;
   readonly tables: Readonly<Record<TableKey, TableState>>;
@@ -64,6 +66,13 @@ export interface WorkbookHealth {
   readonly messages: readonly string[];
   /** One check per receipt passed to health(), in the same order (absent when none were passed). */
   readonly receipts?: readonly ReceiptCheck[];
+  /**
+   * The add-in's own leftovers this pane's session knows of, one sentence each: a second set of
+   * desk tables (two panes created them at once and co-authoring kept both), or a creation that
+   * stopped part-way after a co-author's tables arrived. Creating the desk tables again merges or
+   * removes them, changing no cell it did not write.
+   */
+  readonly tidy?: readonly string[];
 }
 
 /**
@@ -107,7 +116,10 @@ export interface UnplacedValue {
   /** The schema header of the missing column, e.g. 'Storage note'. */
   readonly header: string;
   readonly recordId: string;
+  /** What would have been written: the typed or computed value, or the formula of a formula column. */
   readonly value: string | number | boolean;
+  /** The user's column the missing one was probably renamed to (the only new header, or a look-alike). */
+  readonly renamedTo?: string;
 }
 
 export interface LandedRows {
@@ -151,6 +163,12 @@ export type WriteOutcome =
       readonly selection?: SelectionResult;
       /** Values the user agreed to leave out (AppendOptions.dropUnplaced); the pane names them. */
       readonly notWritten?: readonly UnplacedValue[];
+      /**
+       * Desk rows found just below a table — left outside it when a co-author's resize won a
+       * merge, or by a pane that never came back — that the write took into the table as they
+       * are (resized over, never rewritten). Present only when there were any.
+       */
+      readonly adopted?: readonly { table: TableKey; recordIds: readonly string[] }[];
     }
   | {
       readonly ok: false;
@@ -198,7 +216,11 @@ export interface DeskWorkbook {
    * against the rows read in that same round trip (no extra sync).
    */
   health(receipts?: readonly Receipt[]): Promise<WorkbookHealth>;
-  /** Creates missing tables (headers, formats, validation) and stamps/migrates the schema version. Never touches an existing cell. */
+  /**
+   * Creates missing tables (headers, formats, validation), stamps/migrates the schema version,
+   * gives the workbook its id, and merges a second set of desk tables two panes made at once.
+   * Never touches a cell it did not write.
+   */
   ensureTables(): Promise<WriteOutcome>;
   /** Appends the missing columns of drifted tables; changes no existing cell. */
   repair(): Promise<WriteOutcome>;

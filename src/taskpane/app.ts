@@ -4,7 +4,7 @@
  * calls Excel.run.
  */
 import { reviewQueue, type QueueItem } from '../core/review-queue';
-import { TABLE_KEYS } from '../core/record/schema';
+import { notWrittenNote } from '../excel/office/unplaced';
 import type {
   DeskWorkbook,
   ReviewRows,
@@ -14,22 +14,41 @@ import type {
 } from '../excel/workbook';
 import { h, replaceChildren } from './dom';
 import { isDraftEmpty, loadDraft, localDay, saveDraft, type DraftStorage } from './draft-store';
+import { createOutbox, readHealth } from './outbox';
 import type { ReviewLogic } from './review-logic';
+import { safe } from './safe';
+import { createSerial } from './serial';
+import { recordReview } from './submit';
 import { loadSubmitState, saveSubmitState } from './submit-state';
 import { createHealthPanel, healthVerdict, TABLE_LABEL } from './views/health-view';
 import { createMessageBar } from './views/message';
 import { createQueueView } from './views/queue-view';
+import { createReceiptsView } from './views/receipts-view';
 import { createReviewForm } from './views/review-form';
 import { createSampleCard } from './views/sample-view';
 import { createTabs } from './views/tabs';
+import { createUnplacedChoice } from './views/unplaced-view';
+
+export { submitReview } from './submit';
 
 export interface PaneEnv {
   readonly storage: DraftStorage;
+  /** False when the host blocks localStorage and `storage` lasts only as long as the page. */
+  readonly storagePersistent?: boolean;
   readonly now: () => Date;
   readonly logic: ReviewLogic;
   /** Sample reviews (rows built from the seed facts) for "Insert sample data". */
   sampleReviews(recordedBy: string): readonly ReviewRows[] | { error: string };
+  /** Receipts: how often the pane re-reads while reviews wait, and how long each is held. */
+  readonly receipts?: {
+    readonly checkEveryMs?: number;
+    readonly holdMs?: number;
+    readonly missingMs?: number;
+  };
 }
+
+/** While reviews wait to be confirmed, the pane re-reads the workbook this often. */
+export const RECEIPT_CHECK_MS = 20_000;
 
 export interface PaneHandle {
   /** Re-reads health and the queue (the preview calls it after a simulated colleague edit). */
@@ -43,6 +62,22 @@ export { localDay };
 export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): PaneHandle {
   const message = createMessageBar('pane-status');
   let health: WorkbookHealth | null = null;
+  // Receipts of what this pane recorded, checked on every health read; the pane's own writes
+  // (submit, re-append, repair, sample) run one at a time so they never race for the same rows.
+  const outbox = createOutbox(env.storage, {
+    now: env.now,
+    persistent: env.storagePersistent !== false,
+    ...(env.receipts?.holdMs !== undefined ? { holdMs: env.receipts.holdMs } : {}),
+    ...(env.receipts?.missingMs !== undefined ? { missingMs: env.receipts.missingMs } : {}),
+  });
+  const serial = createSerial();
+  const receipts = createReceiptsView({
+    dismiss: (reviewId) => {
+      outbox.dismiss(reviewId);
+      receipts.render(outbox.summary());
+    },
+  });
+  const unplaced = createUnplacedChoice();
 
   const loaded = loadDraft(env.storage);
   const initialDraft = loaded.ok && loaded.draft ? loaded.draft : env.logic.newDraft();
@@ -80,7 +115,13 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
     write: writeReview,
   });
 
-  const queue = createQueueView({ select: selectQueueItem, refresh: () => void refreshQueue() });
+  const queue = createQueueView({
+    select: selectQueueItem,
+    refresh: () => {
+      if (outbox.summary().pending > 0) void refreshHealth();
+      void refreshQueue();
+    },
+  });
   const healthPanel = createHealthPanel({
     repair,
     recheck: async () => void (await refreshHealth(true)),
@@ -104,6 +145,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
     'Task pane sections',
   );
   tabs.onChange((id) => {
+    if (outbox.summary().pending > 0) void refreshHealth();
     if (id === 'queue') void refreshQueue();
   });
   const banner = h('div', {
@@ -126,6 +168,8 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
       ),
       banner,
       message.element,
+      unplaced.element,
+      receipts.element,
       tabs.list,
       reviewPanel,
       queuePanel,
@@ -143,14 +187,36 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
   else if (initialSubmit?.kind !== 'recorded' && loaded.draft && !isDraftEmpty(loaded.draft))
     message.show('info', 'Draft restored.', 'Your unfinished review is back as you left it.');
 
-  // ---------- health ----------
+  // ---------- health (and the receipts it checks) ----------
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Re-reads while reviews wait to be confirmed; stops when none does. */
+  function scheduleCheck(): void {
+    if (timer !== null || outbox.summary().pending === 0) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void refreshHealth();
+    }, env.receipts?.checkEveryMs ?? RECEIPT_CHECK_MS);
+  }
+
   async function refreshHealth(announce = false): Promise<WorkbookHealth | null> {
     try {
-      health = await workbook.health();
+      const read = await serial(() => readHealth(workbook, outbox));
+      health = read.health;
+      // A second set of desk tables merged, or the workbook given its id: said once, quietly.
+      if (read.tidied)
+        message.show(
+          read.tidied.ok ? 'info' : 'warning',
+          read.tidied.ok ? 'Desk tables tidied.' : 'The desk tables could not be tidied.',
+          read.tidied.message,
+        );
     } catch (e) {
       health = null;
       healthPanel.render(null, `Could not read the workbook: ${describe(e)}`);
       return null;
+    } finally {
+      receipts.render(outbox.summary());
+      scheduleCheck();
     }
     healthPanel.render(health);
     const verdict = healthVerdict(health);
@@ -209,21 +275,37 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
   }
 
   async function repair(): Promise<void> {
-    const outcome = await safe(() => workbook.repair());
+    const outcome = await serial(() => safe(() => workbook.repair()));
     report(outcome, 'Tables repaired.', 'Repair did not run.');
     await refreshHealth();
   }
 
   // ---------- writing ----------
   async function writeReview(rows: ReviewRows): Promise<WriteOutcome> {
-    const outcome = await submitReview(workbook, rows);
+    const outcome = await serial(() =>
+      recordReview(workbook, outbox, rows, {
+        decide: (values) => {
+          message.show(
+            'warning',
+            'Nothing written yet.',
+            'Some values of this review have no column in the workbook: choose below.',
+          );
+          return unplaced.ask(values, rows);
+        },
+      }),
+    );
     // Display refreshes come after the write, never before it: they are not part of the submit.
+    // The health read also checks the receipt just kept.
     void refreshHealth();
     if (!outcome.ok) return outcome;
     void refreshQueue();
     // The form lists where each table's rows landed; the adapter's sentence says the same, so the
-    // message carries only what selection did.
-    return { ...outcome, message: selectionNote(outcome.selection) };
+    // message carries only what selection did and what the user chose to leave out.
+    const note = notWrittenNote('', outcome.notWritten ?? []).trim();
+    return {
+      ...outcome,
+      message: [selectionNote(outcome.selection), note].filter(Boolean).join(' '),
+    };
   }
 
   /** Selects the snapshot row of sample data that just landed (a review starts at its snapshot). */
@@ -244,7 +326,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
       message.show('error', 'Sample data not inserted.', reviews.error);
       return;
     }
-    const outcome = await safe(() => workbook.insertSampleData(reviews));
+    const outcome = await serial(() => safe(() => workbook.insertSampleData(reviews)));
     if (outcome.ok) {
       const notes = await selectLanded(outcome);
       message.show('success', 'Sample data inserted.', [
@@ -319,46 +401,12 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
   return { refresh };
 }
 
-/**
- * The submit, in as few round trips as the workbook allows: append with the selection queued into
- * the write (2 syncs into existing tables); only when the tables are missing or the schema needs
- * migrating, create them and append once more (5 syncs into an empty workbook).
- */
-export async function submitReview(
-  workbook: DeskWorkbook,
-  rows: ReviewRows,
-): Promise<WriteOutcome> {
-  // A review starts at its snapshot: that is the row the user is shown.
-  const select = TABLE_KEYS.find((k) => rows[k].length > 0);
-  const append = () => safe(() => workbook.appendReview(rows, select ? { select } : {}));
-  const first = await append();
-  if (first.ok || (first.reason !== 'tables-missing' && first.reason !== 'schema-outdated'))
-    return first;
-  const ensured = await safe(() => workbook.ensureTables());
-  return ensured.ok ? append() : ensured;
-}
-
 /** What the pane says about a selection after a write. */
 export function selectionNote(selection: SelectionResult | undefined): string {
   if (!selection) return '';
   return selection.ok
     ? `${TABLE_LABEL[selection.table]} row selected.`
     : `The rows were written but could not be selected: ${selection.message}`;
-}
-
-/** Adapters promise never to throw; if one does anyway, the user still gets a sentence. */
-async function safe<T extends { ok: boolean }>(
-  run: () => Promise<T>,
-): Promise<T | { ok: false; reason: 'office'; message: string }> {
-  try {
-    return await run();
-  } catch (e) {
-    return {
-      ok: false,
-      reason: 'office',
-      message: `Unexpected error from the workbook: ${describe(e)}`,
-    };
-  }
 }
 
 function describe(e: unknown): string {

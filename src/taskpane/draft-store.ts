@@ -16,6 +16,20 @@ export interface ReviewDraft {
 
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/**
+ * Storage that lasts as long as the page: the pane's stand-in when the host blocks localStorage,
+ * and the tests' and benchmarks' (`map` shows what was kept).
+ */
+export function memoryStorage(): DraftStorage & { readonly map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
+}
+
 export const DRAFT_KEY = 'metals-desk-record/review-draft/v1';
 
 export function emptyDraft(): ReviewDraft {

@@ -2,7 +2,7 @@
 import { buildSampleReviews } from '../core/record/sample-data';
 import type { PaneEnv } from './app';
 import { createDeskLogic } from './desk-logic';
-import type { DraftStorage } from './draft-store';
+import { memoryStorage, type DraftStorage } from './draft-store';
 
 /** RFC 4122 v4 UUID; randomUUID exists on secure origins (https, localhost, 127.0.0.1). */
 export function newUuid(): string {
@@ -14,27 +14,24 @@ export function newUuid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** localStorage, or a page-lifetime map when the host blocks it (the pane then says drafts are not kept). */
-function pageStorage(): DraftStorage {
+/** localStorage, or a page-lifetime map when the host blocks it (`persistent` says which). */
+function pageStorage(): { storage: DraftStorage; persistent: boolean } {
   try {
     const probe = '__desk_probe__';
     window.localStorage.setItem(probe, probe);
     window.localStorage.removeItem(probe);
-    return window.localStorage;
+    return { storage: window.localStorage, persistent: true };
   } catch {
-    const map = new Map<string, string>();
-    return {
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => void map.set(k, v),
-      removeItem: (k) => void map.delete(k),
-    };
+    return { storage: memoryStorage(), persistent: false };
   }
 }
 
 export function browserEnv(overrides: Partial<PaneEnv> = {}): PaneEnv {
   const now = overrides.now ?? (() => new Date());
+  const { storage, persistent } = pageStorage();
   return {
-    storage: pageStorage(),
+    storage,
+    storagePersistent: persistent,
     now,
     logic: createDeskLogic({ now, newId: newUuid }),
     sampleReviews(recordedBy) {

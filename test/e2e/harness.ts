@@ -2,7 +2,7 @@
  * Browser-test harness: serves dist-preview/ from an in-test static server on a random
  * 127.0.0.1 port and drives Debian's chromium through playwright-core (no browser download).
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -83,6 +83,53 @@ export async function watchPage(page: Page): Promise<{ errors: string[] }> {
   return { errors };
 }
 
+/**
+ * One preview server and one Chromium for a test file (its beforeAll/afterAll), and `open`: a
+ * fresh pane on the preview page — no draft, submit state or receipts left by an earlier test
+ * (same origin, same storage), the form interactive. `query` goes on the page's URL.
+ */
+export function previewPane(): {
+  open(query?: string): Promise<{ page: Page; errors: string[] }>;
+} {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await servePreview();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  return {
+    async open(query = '') {
+      if (!browser || !served) throw new Error('previewPane: the browser is not up yet');
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      page.setDefaultTimeout(10_000);
+      const { errors } = await watchPage(page);
+      await page.goto(`${served.url}/preview.html${query}`);
+      await page.evaluate(() => window.localStorage.clear());
+      await page.reload();
+      await page.waitForSelector('#submit-review:not([disabled])');
+      await page.waitForFunction(() => performance.getEntriesByName('desk:interactive').length > 0);
+      return { page, errors };
+    },
+  };
+}
+
+/** One workbook table's rendered rows in the preview: header → displayed text. */
+export function tableRows(page: Page, table: string): Promise<Record<string, string>[]> {
+  return page.$$eval(`[data-table-name="${table}"] tbody tr`, (rows) =>
+    rows.map((tr) => {
+      const values: Record<string, string> = {};
+      tr.querySelectorAll<HTMLElement>('td[data-header]').forEach((td) => {
+        values[td.dataset.header ?? ''] = td.querySelector('.cell-value')?.textContent ?? '';
+      });
+      return values;
+    }),
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
@@ -160,4 +207,43 @@ export async function fillReview(
     all.forEach((d) => d.setAttribute('open', '')),
   );
   for (const [selector, value] of Object.entries(values)) await fill(page, selector, value);
+}
+
+// ── accessibility ──
+
+const AXE_SOURCE = () => readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it stands (empty when clean). */
+export async function seriousAxeViolations(
+  page: Page,
+): Promise<{ id: string; help: string; targets: string[] }[]> {
+  // Evaluated through the DevTools protocol: the page's CSP (rightly) forbids inline scripts.
+  await page.evaluate(AXE_SOURCE());
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        help: v.help,
+        targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
+  });
 }

@@ -3,44 +3,12 @@
  * once; a trigger's Threshold drives its status; a colleague's rename is named as one; the queue
  * speaks in Excel's row numbers. Same harness and page as taskpane.test.ts.
  */
-import type { Browser, Page } from 'playwright-core';
-import {
-  field,
-  fillReview,
-  launchChromium,
-  localDay,
-  screenshot,
-  servePreview,
-  watchPage,
-  type Served,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { field, fillReview, localDay, screenshot, previewPane, tableRows } from './harness';
 
 jest.setTimeout(60_000);
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await servePreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(10_000);
-  const { errors } = await watchPage(page);
-  await page.goto(`${served.url}/preview.html`);
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await page.waitForSelector('#submit-review:not([disabled])');
-  await page.waitForFunction(() => performance.getEntriesByName('desk:interactive').length > 0);
-  return { page, errors };
-}
+const { open } = previewPane();
 
 /** The shared complete review, with a 2,000 kg position priced in USD/kg. */
 const fillPricedReview = (page: Page, overrides: Record<string, string> = {}) =>
@@ -49,19 +17,6 @@ const fillPricedReview = (page: Page, overrides: Record<string, string> = {}) =>
     [field('exposure', 0, 'priceUnit')]: 'USD/kg',
     ...overrides,
   });
-
-/** One workbook table's rendered rows: header → displayed text. */
-function tableRows(page: Page, table: string): Promise<Record<string, string>[]> {
-  return page.$$eval(`[data-table-name="${table}"] tbody tr`, (rows) =>
-    rows.map((tr) => {
-      const values: Record<string, string> = {};
-      tr.querySelectorAll<HTMLElement>('td[data-header]').forEach((td) => {
-        values[td.dataset.header ?? ''] = td.querySelector('.cell-value')?.textContent ?? '';
-      });
-      return values;
-    }),
-  );
-}
 
 const rowCounts = async (page: Page) => [
   (await tableRows(page, 'DeskSnapshots')).length,

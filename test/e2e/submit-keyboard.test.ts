@@ -4,43 +4,12 @@
  * nothing; a retry sends the same Record IDs, even after a reload; and a keyboard user typing an
  * Exposure route gets the route typed.
  */
-import type { Browser, Page } from 'playwright-core';
-import {
-  field,
-  fill,
-  fillReview,
-  launchChromium,
-  screenshot,
-  servePreview,
-  watchPage,
-  type Served,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { field, fill, fillReview, screenshot, previewPane } from './harness';
 
 jest.setTimeout(60_000);
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await servePreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(10_000);
-  const { errors } = await watchPage(page);
-  await page.goto(`${served.url}/preview.html`);
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await ready(page);
-  return { page, errors };
-}
+const { open } = previewPane();
 
 async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('desk:interactive').length > 0);

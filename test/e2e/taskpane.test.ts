@@ -2,25 +2,21 @@
  * The task pane in Debian's chromium, on the preview page (the real pane against the in-memory
  * workbook). Each test loads a fresh page: a fresh workbook and an empty draft.
  */
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import {
-  ROOT,
+  ARTIFACTS,
   field,
   fill,
   fillReview,
-  launchChromium,
   localDay,
+  previewPane,
   screenshot,
-  servePreview,
-  watchPage,
-  type Served,
+  seriousAxeViolations,
 } from './harness';
 
 jest.setTimeout(60_000);
-
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 interface ReflowFace {
   readonly name: string;
@@ -61,36 +57,7 @@ const REFLOW_FACES: readonly ReflowFace[] = [
   },
 ];
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await servePreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-interface Opened {
-  page: Page;
-  errors: string[];
-}
-
-async function open(): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(10_000);
-  const { errors } = await watchPage(page);
-  await page.goto(`${served.url}/preview.html`);
-  // A fresh pane: no draft left by an earlier test (same origin, same storage).
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await page.waitForSelector('#submit-review:not([disabled])');
-  await page.waitForFunction(() => performance.getEntriesByName('desk:interactive').length > 0);
-  return { page, errors };
-}
+const { open } = previewPane();
 
 /** The rendered rows of one workbook table: header → cell text, plus formula text where the cell holds one. */
 async function tableRows(
@@ -124,35 +91,7 @@ async function status(page: Page): Promise<{ intent: string | null; text: string
 }
 
 async function axe(page: Page, name: string): Promise<void> {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) forbids inline scripts.
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axeGlobal = (
-      window as unknown as {
-        axe: {
-          run(
-            ctx: unknown,
-            opts: unknown,
-          ): Promise<{
-            violations: {
-              id: string;
-              impact: string;
-              help: string;
-              nodes: { target: string[] }[];
-            }[];
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axeGlobal.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  });
-  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const serious = await seriousAxeViolations(page);
   if (serious.length > 0) console.log(`axe (${name}):`, JSON.stringify(serious, null, 2));
   expect(serious).toEqual([]);
 }
@@ -757,7 +696,6 @@ async function frameShot(page: Page, name: string, selector: string): Promise<vo
 }
 
 async function screenshotPath(name: string): Promise<string> {
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
-  return join(ROOT, 'test-artifacts', `${name}.png`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, `${name}.png`);
 }

@@ -127,7 +127,7 @@ describe('a colleague typing into those cells between the pane’s read and its 
     ['a formula', '=A1*2', '=A1*2'],
     ['a number', 42, '42'],
   ])(
-    'keeps %s, takes back the whole review, and names the cell (one more sync)',
+    'keeps %s, takes back the whole review, and names the cell (two more syncs)',
     async (_, input, shown) => {
       const m = await ready();
       const before = cellDigest(m.model);
@@ -137,7 +137,7 @@ describe('a colleague typing into those cells between the pane’s read and its 
       typeBetween(m, 'DeskTriggers', 'E3', input);
       const syncs = m.host.stats.syncs;
       const r = await m.workbook.appendReview(reviewRows(m.newId));
-      expect(m.host.stats.syncs - syncs).toBe(3);
+      expect(m.host.stats.syncs - syncs).toBe(4);
       expect(r).toEqual({
         ok: false,
         reason: 'blocked-below',

@@ -12,6 +12,7 @@ import {
   saveDraft,
   isDraftEmpty,
   DRAFT_KEY,
+  memoryStorage,
   type ReviewDraft,
 } from '../../src/taskpane/draft-store';
 import { formFields } from '../../src/taskpane/form-model';
@@ -23,20 +24,6 @@ const NOW = new Date('2026-02-06T10:00:00Z');
 let n = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 const logic = createDeskLogic({ now: () => NOW, newId });
-
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-    clear: () => map.clear(),
-    key: () => null,
-    get length() {
-      return map.size;
-    },
-  };
-}
 
 const validDraft = (): ReviewDraft => ({
   ...emptyDraft(),

@@ -2,7 +2,7 @@
  * The submit state kept beside the draft: a reload after success shows the review as recorded,
  * and a reload after an unclear failure retries the very rows (Record IDs) already sent.
  */
-import type { DraftStorage } from '../../src/taskpane/draft-store';
+import { memoryStorage, type DraftStorage } from '../../src/taskpane/draft-store';
 import {
   SUBMIT_KEY,
   loadSubmitState,
@@ -10,16 +10,6 @@ import {
   saveSubmitState,
 } from '../../src/taskpane/submit-state';
 import { idMaker, reviewRows } from '../excel/helpers';
-
-function memoryStorage(): DraftStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
 
 const rows = reviewRows(idMaker(), { triggers: 2 });
 const landed = (['snapshots', 'exposures', 'triggers'] as const).map((table, i) => ({

@@ -15,7 +15,7 @@ import { TABLES, TABLE_KEYS, columnList, migrationPath } from '../../core/record
 import { checkRecord } from '../../core/record/cells';
 import type { TableKey } from '../../core/record/table-def';
 import { formatAddress, type Box } from '../a1';
-import { guardedRefusal, intruders, queueUndo } from './guard';
+import { guardedRefusal, intruders, tableMoved, takeBack } from './guard';
 import type {
   AppendOptions,
   LandedRows,
@@ -25,7 +25,7 @@ import type {
   WriteFailureReason,
   WriteOutcome,
 } from '../workbook';
-import { confirmed, packBatches, queuePiece } from './batches';
+import { confirmed, packBatches, queuePiece, type Run } from './batches';
 import {
   lacksRequired,
   NOUN,
@@ -39,14 +39,23 @@ import { attempt, failure, officeFailure, RETRY_NOTE, type Failure } from './out
 import { readBelowRest, readState, type ProbeOptions } from './probe';
 import { refuseNewer, stampVersion } from './schema-version';
 import { queueSelection } from './select';
-import { firstFreeRow, type Found, type Session, type State } from './session';
+import type { Found, Session, State } from './session';
+import { placeRows, waitingRow, waitingSentence, type WaitingRow } from './stranded';
+import { notWrittenNote, refuseUnplaced, unplacedValues } from './unplaced';
 
 interface Plan {
+  /** The table as read. */
   readonly f: Found;
-  /** This review's rows the table does not hold yet (all of them, except on a retry). */
+  /** This review's rows the write puts in (all of them, except on a retry or an adoption). */
   readonly missing: readonly RowValues[];
-  /** Sheet rows below the table already holding this review's rows from an interrupted try. */
-  readonly ownRows: ReadonlySet<number>;
+  /** Where they go: runs of rows, between desk rows adopted from below (stranded.ts). */
+  readonly runs: readonly Run[];
+  /** Desk rows directly below the table taken into it by this write, as they are. */
+  readonly adopted: readonly string[];
+  /** Record ID → sheet row, for every row of this review once written. */
+  readonly at: ReadonlyMap<string, number>;
+  /** Body rows of the table once written. */
+  readonly bodyRowsAfter: number;
 }
 
 /** Everything is validated before anything is read or written: an invalid row writes zero cells. */
@@ -71,41 +80,71 @@ function validateReview(rows: ReviewRows): TableKey[] | Failure {
   return keys.length > 0 ? keys : failure('invalid', 'Nothing to write: the review has no rows.');
 }
 
+/** The sheet ends before the rows this write needs. */
+function noRoom(f: Found, need: number): string {
+  const room = f.below?.room ?? 0;
+  const last = f.headerRow + f.bodyRows + 1;
+  return room === 0
+    ? `${tableName(f.key)} ends at row ${last.toLocaleString('en-US')}, the last row of the sheet: there is no room below it for new rows. Move the table up or start a new sheet for it, then submit again`
+    : `${tableName(f.key)} ends at row ${last.toLocaleString('en-US')}: the sheet has room below it for ${plural(room, 'row')}, not ${need}. Move the table up, then submit again`;
+}
+
 /**
- * Cells below the table must be empty — read cell by cell in the first sync — or hold this
- * review's own rows from an interrupted try (their Record ID where this write puts it). Returns
- * the rows that are this review's own, or why nothing may be written.
+ * What is in the way, from sheet row `row` for `rows` rows: each occupied cell named with what it
+ * holds — or, for desk rows the write could not adopt, why (waiting to be taken in).
  */
-function belowBlocked(f: Found, missing: readonly RowValues[]): { own: Set<number> } | string {
-  const need = Math.max(0, missing.length - f.emptyTail);
-  const own = new Set<number>();
-  if (need === 0) return { own };
-  const below = f.below;
-  if (!below) return { own }; // not read (a caller that does not append)
-  if (need > below.room) {
-    const last = f.headerRow + f.bodyRows + 1;
-    return below.room === 0
-      ? `${tableName(f.key)} ends at row ${last.toLocaleString('en-US')}, the last row of the sheet: there is no room below it for new rows. Move the table up or start a new sheet for it, then submit again`
-      : `${tableName(f.key)} ends at row ${last.toLocaleString('en-US')}: the sheet has room below it for ${plural(below.room, 'row')}, not ${need}. Move the table up, then submit again`;
-  }
-  const offset = missing.length - need;
-  const idCol = f.fields.indexOf('recordId');
-  const isOwn = (i: number): boolean =>
-    String(below.values[i]?.[idCol] ?? '').trim() ===
-    String(missing[offset + i]?.recordId ?? '\u0000');
-  for (let i = 0; i < need; i += 1) if (isOwn(i)) own.add(below.row + i);
-  const taken = occupiedCells(below, (i) => i < need && !own.has(below.row + i));
-  if (taken.length === 0) return { own };
-  return occupied(
+function inTheWay(f: Found, row: number, rows: number): string {
+  const below = f.below as NonNullable<Found['below']>;
+  const from = row - below.row;
+  const taken = occupiedCells(below, (i) => i >= from && i < from + rows);
+  const waiting = [...new Set(taken.map((c) => c.row - below.row))]
+    .map((i) => waitingRow(f, i))
+    .filter((w): w is WaitingRow => w !== null);
+  const theirs = taken.filter((c) => !waiting.some((w) => w.sheetRow === c.row + 1));
+  return sentence([
+    ...(waiting.length > 0 ? [waitingSentence(f, waiting)] : []),
+    ...(theirs.length > 0
+      ? [
+          occupied(
+            f,
+            'below',
+            theirs,
+            'the add-in will not write over them. Move them or the table, then submit again.',
+          ),
+        ]
+      : []),
+  ]).replace(/\.$/, '');
+}
+
+/**
+ * Where one table's rows go (stranded.ts): into the empty rows at its bottom and the empty rows
+ * below it — read cell by cell in the first sync — taking in the desk rows left there; or why
+ * nothing may be written, or how many rows below must be read first.
+ */
+function planTable(f: Found, rows: readonly RowValues[]): Plan | string | { more: number } {
+  const present = new Set(f.recordIds);
+  const missing = rows.filter((r) => !present.has(String(r.recordId)));
+  const p = placeRows(f, missing);
+  if (p.kind === 'more') return { more: p.rows };
+  if (p.kind === 'no-room') return noRoom(f, Math.max(0, missing.length - f.emptyTail));
+  if (p.kind === 'blocked') return inTheWay(f, p.row, p.rows);
+  return {
     f,
-    'below',
-    taken,
-    'the add-in will not write over them. Move them or the table, then submit again.',
-  );
+    missing: p.segments.flatMap((x) => x.rows),
+    runs: p.segments.map((x) => ({ f, start: x.start, rows: x.rows })),
+    adopted: p.adopted,
+    at: p.at,
+    bodyRowsAfter: p.bodyRowsAfter,
+  };
 }
 
 /** Decides, from the state read, what each table gets — or why nothing may be written. */
-function planAppend(s: State, rows: ReviewRows, keys: readonly TableKey[]): Plan[] | Failure {
+function planAppend(
+  s: State,
+  rows: ReviewRows,
+  keys: readonly TableKey[],
+  options: AppendOptions,
+): Plan[] | Failure | { more: Partial<Record<TableKey, number>> } {
   const newer = refuseNewer(s);
   if (newer) return newer;
   const path = s.schema.kind === 'older' ? migrationPath(s.schema.found) : [];
@@ -118,6 +157,7 @@ function planAppend(s: State, rows: ReviewRows, keys: readonly TableKey[]): Plan
   // Every problem is named; the reason is the one to act on first (create tables, then repair).
   const problems: { reason: WriteFailureReason; text: string }[] = [];
   const plan: Plan[] = [];
+  const more: Partial<Record<TableKey, number>> = {};
   for (const k of keys) {
     const f = s.tables[k];
     if (!f) {
@@ -128,14 +168,15 @@ function planAppend(s: State, rows: ReviewRows, keys: readonly TableKey[]): Plan
     } else if (f.missingRequired.length > 0) {
       problems.push({ reason: 'drift', text: `${lacksRequired(f)} (Repair adds it)` });
     } else {
-      const present = new Set(f.recordIds);
-      const missing = rows[k].filter((r) => !present.has(String(r.recordId)));
-      const blocked = belowBlocked(f, missing);
-      if (typeof blocked === 'string') problems.push({ reason: 'blocked-below', text: blocked });
-      else plan.push({ f, missing, ownRows: blocked.own });
+      const p = planTable(f, rows[k]);
+      if (typeof p === 'string') problems.push({ reason: 'blocked-below', text: p });
+      else if ('more' in p) more[k] = p.more;
+      else plan.push(p);
     }
   }
-  if (problems.length === 0) return plan;
+  if (problems.length === 0 && Object.keys(more).length > 0) return { more };
+  // Writable: still nothing is written while a typed value has no column, unless the user agreed.
+  if (problems.length === 0) return refuseUnplaced(plan, options.dropUnplaced === true) ?? plan;
   const first = (['tables-missing', 'drift', 'blocked-below'] as const).find((r) =>
     problems.some((p) => p.reason === r),
   );
@@ -143,17 +184,12 @@ function planAppend(s: State, rows: ReviewRows, keys: readonly TableKey[]): Plan
 }
 
 /** Where a table's rows of this review are once written: rows already there keep their place. */
-function landedOf(f: Found, rows: readonly RowValues[], missing: readonly RowValues[]) {
-  const newStart = firstFreeRow(f);
-  const positions: number[] = [];
-  for (const r of rows) {
-    const at = f.recordIds.indexOf(String(r.recordId));
-    if (at >= 0) positions.push(f.headerRow + 1 + at);
-    else {
-      const w = missing.findIndex((x) => x.recordId === r.recordId);
-      if (w >= 0) positions.push(newStart + w);
-    }
-  }
+function landedOf(p: Plan, rows: readonly RowValues[]) {
+  const { f } = p;
+  const positions = rows.flatMap((r) => {
+    const at = p.at.get(String(r.recordId));
+    return at === undefined ? [] : [at];
+  });
   const lo = Math.min(...positions);
   const hi = Math.max(...positions);
   const box: Box = { row: lo, col: f.col, rows: hi - lo + 1, cols: f.cols };
@@ -175,6 +211,62 @@ function firstRead(rows: ReviewRows, keys: readonly TableKey[], k: TableKey): nu
   return Math.max(1, Math.floor(rows[k].length * share));
 }
 
+/**
+ * Plans the write on the cells read below the tables; when desk rows adopted there (or empty rows
+ * left inside the table) push it further down than was read, reads on first (rare: one more sync
+ * each time).
+ */
+async function planReading(
+  ctx: Excel.RequestContext,
+  read: State,
+  rows: ReviewRows,
+  keys: readonly TableKey[],
+  options: AppendOptions,
+): Promise<{ s: State; plan: Plan[] | Failure }> {
+  let s = read;
+  for (;;) {
+    const plan = planAppend(s, rows, keys, options);
+    if (Array.isArray(plan) || !('more' in plan)) return { s, plan };
+    const want = plan.more;
+    const next = await readBelowRest(ctx, s, (k) => want[k] ?? 0);
+    if (next === s) throw new Error('the cells below a table could not be read further');
+    s = next;
+  }
+}
+
+/** Queues resizing a table to `rows` (header included) at its place. */
+function queueResize(ctx: Excel.RequestContext, f: Found, rows: number): void {
+  const table = ctx.workbook.tables.getItem(f.id);
+  table.resize(table.worksheet.getRangeByIndexes(f.headerRow, f.col, rows, f.cols));
+}
+
+/**
+ * Queues the table's resize over desk rows adopted after the last row this write puts in, with
+ * its size read just before (to notice a co-author's change since the read) and after.
+ */
+function queueAdoption(
+  ctx: Excel.RequestContext,
+  p: Plan,
+  expect: number,
+): { p: Plan; expect: number; before: Excel.Range; after: Excel.Range } {
+  const table = () => ctx.workbook.tables.getItem(p.f.id);
+  const before = table().getRange().load('rowCount');
+  queueResize(ctx, p.f, 1 + p.bodyRowsAfter);
+  return { p, expect, before, after: table().getRange().load('rowCount') };
+}
+
+/** " DeskTriggers took in 2 desk rows left just below it (Record ID …)." */
+function adoptedNote(
+  adopted: readonly { table: TableKey; recordIds: readonly string[] }[],
+): string {
+  return adopted
+    .map(
+      (a) =>
+        ` ${tableName(a.table)} took in ${plural(a.recordIds.length, 'desk row')} left just below it (Record ID ${a.recordIds.slice(0, 3).join(', ')}${a.recordIds.length > 3 ? ', …' : ''}), as they were.`,
+    )
+    .join('');
+}
+
 export function appendReview(
   session: Session,
   rows: ReviewRows,
@@ -189,11 +281,16 @@ export function appendReview(
       for (const k of keys) probe[k] = { below: firstRead(rows, keys, k) };
       const read = await readState(session, ctx, probe);
       // An import too large to read below in one sync: the rest, by position, before writing.
-      const s = await readBelowRest(ctx, read, (k) => rows[k].length);
-      const plan = planAppend(s, rows, keys);
+      const { s, plan } = await planReading(
+        ctx,
+        await readBelowRest(ctx, read, (k) => rows[k].length),
+        rows,
+        keys,
+        options,
+      );
       if (!Array.isArray(plan)) return plan;
 
-      const landing = plan.map(({ f, missing }) => landedOf(f, rows[f.key], missing));
+      const landing = plan.map((p) => landedOf(p, rows[p.f.key]));
       const target = landing.find((l) => l.f.key === options.select);
       let selection: SelectionResult | undefined;
       const queueSelect = (): void => {
@@ -207,23 +304,34 @@ export function appendReview(
             };
       };
 
-      const batches = packBatches(plan);
+      const batches = packBatches(plan.flatMap((p) => p.runs));
       const stamp = s.schema.kind !== 'current';
       if (stamp) stampVersion(ctx, s.schema); // rides with the first write
+      // Desk rows adopted after the last row written: one more resize, with the last write.
+      const reached = (p: Plan): number =>
+        batches
+          .flat()
+          .filter((x) => x.f.id === p.f.id)
+          .reduce((n, x) => Math.max(n, x.bodyRowsAfter), p.f.bodyRows);
+      const trailing = plan.filter((p) => p.bodyRowsAfter > reached(p));
+      let adoptions: ReturnType<typeof queueAdoption>[] = [];
       if (batches.length === 0) {
-        // A retry after everything landed: only the selection (and a stamp) left to send.
+        // A retry after everything landed: only the selection (a stamp, an adoption) left.
+        adoptions = trailing.map((p) => queueAdoption(ctx, p, reached(p)));
         queueSelect();
-        if (selection?.ok) await ctx.sync();
+        if (selection?.ok || adoptions.length > 0) await ctx.sync();
       }
       for (const [b, batch] of batches.entries()) {
         const checks = batch.map((p) => ({ p, c: queuePiece(ctx, p) }));
-        if (b === batches.length - 1) queueSelect(); // after the resize, in the same sync
+        if (b === batches.length - 1) {
+          adoptions = trailing.map((p) => queueAdoption(ctx, p, reached(p)));
+          queueSelect(); // after the resize, in the same sync
+        }
         await ctx.sync();
         const found = checks.map(({ c }) => ({ g: c.guard, found: intruders(c.guard) }));
-        if (found.some((x) => x.found.length > 0)) {
+        if (found.some((x) => x.found.length > 0 || tableMoved(x.g))) {
           // A colleague typed into these cells after the first read: put back what they held.
-          queueUndo(ctx, found);
-          await ctx.sync();
+          await takeBack(ctx, found);
           return guardedRefusal('blocked-below', 'below', found, b > 0);
         }
         const bad = checks.find(({ p, c }) => !confirmed(p, c));
@@ -234,15 +342,43 @@ export function appendReview(
           );
         }
       }
+      const moved = adoptions.find((a) => a.before.rowCount !== 1 + a.expect);
+      if (moved) {
+        // The table changed since the read: the resize may cover what is no longer there.
+        for (const a of adoptions) queueResize(ctx, a.p.f, a.before.rowCount);
+        await ctx.sync();
+        return failure(
+          'not-confirmed',
+          `${TABLES[moved.p.f.key].name} changed size between the add-in's read and its write (a co-author's rows arrived, or were taken back); the add-in left it as it was. ${RETRY_NOTE}`,
+        );
+      }
+      const short = adoptions.find((a) => a.after.rowCount - 1 < a.p.bodyRowsAfter);
+      if (short) {
+        return failure(
+          'not-confirmed',
+          `Could not confirm that ${TABLES[short.p.f.key].name} took in the desk rows just below it. ${RETRY_NOTE}`,
+        );
+      }
       const written = plan.reduce((n, x) => n + x.missing.length, 0);
       const counts = keys.map((k) => plural(rows[k].length, NOUN[k])).join(', ');
       const landed = landing.map((l) => l.landed);
       const where = landed.map((l) => l.address).join(', ');
+      const adopted = plan
+        .filter((p) => p.adopted.length > 0)
+        .map((p) => ({ table: p.f.key, recordIds: p.adopted }));
       const message =
-        written === 0
+        (written === 0
           ? `Already recorded: ${counts} (${where}); nothing written twice.`
-          : `Recorded ${counts} (${where}).`;
-      return { ok: true, landed, message, ...(selection ? { selection } : {}) };
+          : `Recorded ${counts} (${where}).`) + adoptedNote(adopted);
+      const notWritten = options.dropUnplaced ? unplacedValues(plan) : [];
+      return {
+        ok: true,
+        landed,
+        message: notWrittenNote(message, notWritten),
+        ...(selection ? { selection } : {}),
+        ...(notWritten.length > 0 ? { notWritten } : {}),
+        ...(adopted.length > 0 ? { adopted } : {}),
+      };
     },
     officeFailure('Recording the review', RETRY_NOTE, 'append'),
   );

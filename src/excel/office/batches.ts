@@ -8,7 +8,7 @@ import { rowCells } from '../../core/record/cells';
 import type { Box } from '../a1';
 import type { RowValues } from '../workbook';
 import { GUARD_BYTES_PER_CELL, queueGuard, type Guard } from './guard';
-import { firstFreeRow, type Col, type Found } from './session';
+import type { Col, Found } from './session';
 
 /** Stay well under Excel on the web's 5 MB request limit (JSON overhead, headers). */
 export const CHUNK_BUDGET_BYTES = 4 * 1024 * 1024;
@@ -19,12 +19,20 @@ export interface Piece {
   readonly cells: readonly (readonly (string | number | boolean)[])[];
   /** Worksheet row of the first cell. */
   readonly startRow: number;
-  /** Body rows of the table before and once this piece is in. */
+  /**
+   * Body rows the table has when this piece arrives (as read, or as the pieces before it in the
+   * same write grew it) and once it is in — desk rows adopted between two runs of rows included.
+   */
   readonly bodyRowsBefore: number;
   readonly bodyRowsAfter: number;
-  /** Sheet rows holding this piece's own rows from an interrupted try (rewritten as they are). */
-  readonly ownRows: ReadonlySet<number>;
   readonly bytes: number;
+}
+
+/** One run of rows a write puts one below the other, from sheet row `start`. */
+export interface Run {
+  readonly f: Found;
+  readonly start: number;
+  readonly rows: readonly RowValues[];
 }
 
 /**
@@ -41,18 +49,16 @@ const schemaColumns = (f: Found): (Col | undefined)[] =>
   );
 
 /**
- * Cuts the rows of every table into syncs under the request budget, filling each sync before
- * starting the next (a table may span two syncs; its pieces stay in order).
+ * Cuts the runs of every table into syncs under the request budget, filling each sync before
+ * starting the next (a run may span two syncs; pieces stay in order).
  */
-export function packBatches(
-  plan: readonly { f: Found; missing: readonly RowValues[]; ownRows?: ReadonlySet<number> }[],
-): Piece[][] {
+export function packBatches(runs: readonly Run[]): Piece[][] {
   const batches: Piece[][] = [];
   let room = 0;
   let answer = 0; // response bytes left in the current sync
   const fresh = () => room === CHUNK_BUDGET_BYTES && answer === CHUNK_BUDGET_BYTES;
-  for (const { f, missing, ownRows } of plan) {
-    const start = firstFreeRow(f);
+  const reached = new Map<string, number>(); // table id → body rows it covers so far
+  for (const { f, start, rows: missing } of runs) {
     const cells = missing.map((r) => rowCells(f.key, r, f.fields));
     const perRowFormat = schemaColumns(f)
       .filter((c): c is Col => c !== undefined && formatted(c))
@@ -60,7 +66,7 @@ export function packBatches(
     // The pre-write read of every cell, and the read-back of its Record ID.
     const rowAnswer = f.cols * GUARD_BYTES_PER_CELL + 60;
     const pieceOverhead = 300 + 150 * f.cols;
-    let bodyRows = f.bodyRows;
+    let bodyRows = reached.get(f.id) ?? f.bodyRows;
     let from = 0;
     while (from < missing.length) {
       if (room < pieceOverhead + 1000 || answer < rowAnswer + 1000) {
@@ -85,9 +91,6 @@ export function packBatches(
       }
       const startRow = start + from;
       const after = Math.max(bodyRows, startRow + (to - from) - (f.headerRow + 1));
-      const own = new Set(
-        [...(ownRows ?? [])].filter((r) => r >= startRow && r < startRow + to - from),
-      );
       (batches[batches.length - 1] as Piece[]).push({
         f,
         rows: missing.slice(from, to),
@@ -95,7 +98,6 @@ export function packBatches(
         startRow,
         bodyRowsBefore: bodyRows,
         bodyRowsAfter: after,
-        ownRows: own,
         bytes,
       });
       bodyRows = after;
@@ -103,6 +105,7 @@ export function packBatches(
       answer -= reply;
       from = to;
     }
+    reached.set(f.id, bodyRows);
   }
   return batches;
 }
@@ -134,8 +137,11 @@ export function queuePiece(ctx: Excel.RequestContext, p: Piece): PieceCheck {
     f,
     box: pieceBox(p),
     tableBefore: { row: f.headerRow, col: f.col, rows: 1 + p.bodyRowsBefore, cols: f.cols },
-    own: (row) => p.ownRows.has(row),
+    tableAfter: { row: f.headerRow, col: f.col, rows: 1 + p.bodyRowsAfter, cols: f.cols },
+    own: () => false,
     validated,
+    written: p.cells,
+    idCol: f.fields.indexOf('recordId'),
   });
   // Formats before values, so a date lands as a date and text as text; the table grows last.
   // Values before the resize, not after: a second pane that receives this request half-applied

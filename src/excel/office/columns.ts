@@ -21,7 +21,8 @@ import {
   guardedRefusal,
   intruders,
   queueGuard,
-  queueUndo,
+  takeBack,
+  tableMoved,
   type Guard,
   type Intruder,
 } from './guard';
@@ -154,8 +155,20 @@ export function queueColumns(
       f,
       box,
       tableBefore: { row: f.headerRow, col: f.col, rows: f.bodyRows + 1, cols: f.cols },
+      tableAfter: {
+        row: f.headerRow,
+        col: f.col,
+        rows: f.bodyRows + 1,
+        cols: f.cols + cols.length,
+      },
       own: (_row, col) => own.has(col - box.col),
       validated: new Set(cols.flatMap((c, i) => (validationList(c) ? [i] : []))),
+      // The headers, and the formula of a formula column on every body row.
+      written: Array.from({ length: box.rows }, (_, i) =>
+        cols.map((c) =>
+          i === 0 ? c.header : c.kind === 'formula' && !f.bodyEmpty ? (c.formula ?? '') : '',
+        ),
+      ),
     });
     const header = sheet.getRangeByIndexes(f.headerRow, box.col, 1, cols.length);
     header.numberFormat = [cols.map(() => TEXT_CELL_FORMAT)];
@@ -234,9 +247,8 @@ export async function addColumns(
   if (checks.length === 0 && !alsoQueue) return { ok: true, added: [], filled: 0 };
   await ctx.sync();
   const found = columnIntruders(checks);
-  if (found.some((x) => x.found.length > 0)) {
-    queueUndo(ctx, found);
-    await ctx.sync();
+  if (found.some((x) => x.found.length > 0 || tableMoved(x.g))) {
+    await takeBack(ctx, found);
     return guardedRefusal('blocked-right', 'right of', found, false);
   }
   for (const c of checks) {

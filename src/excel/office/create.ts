@@ -52,8 +52,8 @@ export type TablePlan =
 export interface CreationPlan {
   readonly tables: readonly TablePlan[];
   /** Empty tables (and their sheets) a second attempt or pane left beside a desk table. */
-  readonly emptyDuplicates: readonly { key: TableKey; table: OtherTable; dropSheet: boolean }[];
-  /** Duplicates holding rows: merged into the desk table by ensureTables (duplicates.ts). */
+  readonly emptyDuplicates: readonly { key: TableKey; table: OtherTable }[];
+  /** Duplicates holding rows (or with desk rows below them): merged by ensureTables (duplicates.ts). */
   readonly fullDuplicates: readonly { key: TableKey; table: OtherTable }[];
   readonly stampVersion: boolean;
   readonly stampId: boolean;
@@ -110,7 +110,7 @@ function conflicts(s: State, around: Surroundings, creating: readonly TableKey[]
   const writes = [
     ...(creating.length > 0 ? [SHEET_MARK] : []),
     ...(s.schema.kind === 'absent' ? [VERSION_NAME] : []),
-    WORKBOOK_ID_NAME,
+    ...(s.workbookId === null ? [WORKBOOK_ID_NAME] : []),
   ];
   for (const own of writes) {
     const t = around.tablesNamed.get(own);
@@ -198,17 +198,17 @@ export function planCreation(s: State, around: Surroundings): CreationPlan | str
     }
     for (const table of extra) {
       if (!table.sheetMark) continue; // only what the add-in marked is ever removed
-      if (!table.bodyEmpty) fullDuplicates.push({ key, table });
-      else {
-        const u = table.sheetUsed;
-        const onlyTable =
-          u === null ||
-          (u.row >= table.box.row &&
-            u.col >= table.box.col &&
-            u.row + u.rows <= table.box.row + table.box.rows &&
-            u.col + u.cols <= table.box.col + table.box.cols);
-        emptyDuplicates.push({ key, table, dropSheet: onlyTable });
-      }
+      const u = table.sheetUsed;
+      const onlyTable =
+        u === null ||
+        (u.row >= table.box.row &&
+          u.col >= table.box.col &&
+          u.row + u.rows <= table.box.row + table.box.rows &&
+          u.col + u.cols <= table.box.col + table.box.cols);
+      // An empty one whose sheet holds more (desk rows a lost resize left below it) is merged
+      // like one holding rows: duplicates.ts reads what is below it.
+      if (!table.bodyEmpty || !onlyTable) fullDuplicates.push({ key, table });
+      else emptyDuplicates.push({ key, table });
     }
   }
   const named = tables.filter((p) => p.kind !== 'follow').map((p) => p.key);
@@ -296,17 +296,9 @@ export function queueCreation(
   }
   const removed: string[] = [];
   for (const d of plan.emptyDuplicates) {
-    const t = ctx.workbook.tables.getItem(d.table.id);
-    if (d.dropSheet) {
-      t.worksheet.delete();
-      removed.push(`the empty sheet ${d.table.sheet} (table ${d.table.name})`);
-    } else {
-      const b = d.table.box;
-      const sheet = t.worksheet;
-      t.delete();
-      sheet.getRangeByIndexes(b.row, b.col, b.rows, b.cols).clear();
-      removed.push(`the empty table ${d.table.name} on ${d.table.sheet}`);
-    }
+    // Only the table on its sheet: the sheet goes with it.
+    ctx.workbook.tables.getItem(d.table.id).worksheet.delete();
+    removed.push(`the empty sheet ${d.table.sheet} (table ${d.table.name})`);
   }
   return { created, removed };
 }

@@ -14,7 +14,7 @@ import type { WriteOutcome } from '../workbook';
 import { addColumns, type ColumnsTodo } from './columns';
 import { planCreation, queueCreation, type CreationPlan } from './create';
 import { mergeDuplicates } from './duplicates';
-import { attemptIdFrom } from './marks';
+import { attemptIdFrom, WORKBOOK_ID_NAME } from './marks';
 import { quoteList } from './messages';
 import { attempt, failure, officeFailure, type Failure } from './outcome';
 import { readState } from './probe';
@@ -92,8 +92,11 @@ function create(session: Session): Promise<Created | Failure> {
         queued.removed.length > 0 ||
         plan.stampId ||
         plan.stampVersion
-      )
+      ) {
+        // Until this request is known to have gone through, it may leave something behind.
+        session.interrupted = true;
         await ctx.sync();
+      }
       for (const c of queued.created) {
         session.knownIds[c.key] = c.table.id;
         const how =
@@ -105,6 +108,10 @@ function create(session: Session): Promise<Created | Failure> {
         parts.push(`created ${TABLES[c.key].name} ${how}`);
       }
       if (queued.removed.length > 0) parts.push(`removed ${queued.removed.join(', ')}`);
+      if (plan.stampId && queued.created.length === 0)
+        parts.push(
+          `gave the workbook its desk id (the defined name ${WORKBOOK_ID_NAME}; no cell changed), under which the pane keeps its receipts`,
+        );
       if (plan.stampVersion)
         parts.push(`stamped schema version ${SCHEMA_VERSION} (no existing cell changed)`);
       return { ok: true, parts, plan, schema: s.schema };
@@ -147,8 +154,16 @@ export async function ensureTables(session: Session): Promise<WriteOutcome> {
     if (!moved.ok) return moved;
     parts.push(...moved.parts);
   }
-  if (made.plan.fullDuplicates.length > 0)
-    parts.push(...(await mergeDuplicates(session, made.plan.fullDuplicates)));
+  // Every second table the creation read found is merged or explained now (duplicates.ts), and
+  // whatever an interrupted creation left was adopted or removed; a merge that could not finish
+  // (a colleague's cell in the way, Excel failing) is asked for again by the pane's next read.
+  session.seconds.clear();
+  session.interrupted = false;
+  if (made.plan.fullDuplicates.length > 0) {
+    const merged = await mergeDuplicates(session, made.plan.fullDuplicates);
+    parts.push(...merged.notes);
+    for (const key of merged.unsettled) session.seconds.add(key);
+  }
   if (parts.length === 0) {
     return {
       ok: true,

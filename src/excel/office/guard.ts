@@ -2,16 +2,17 @@
  * Guarding a write against a colleague who types into its cells between the pane's read and its
  * write (co-authoring, or Excel on another screen). The first sync read those cells empty; the
  * write request reads them again (values, formulas, number format) BEFORE it writes anything. If
- * one was no longer empty, one more request puts back exactly what it held, shrinks the table
- * back and clears only the cells this write put there — then the write is refused, naming the
- * cell. The common case costs nothing extra: the loads ride in the write request.
+ * one was no longer empty, two more syncs take the write back: the cells are read once more, then
+ * what they held is put back, the table shrunk back and only the cells this write put there are
+ * cleared — each only while it still holds what this write put there — and the write is refused,
+ * naming the cell. The common case costs nothing extra: the loads ride in the write request.
  *
- * Order of the undo, so that any prefix of it leaves the colleague's cell safe first: restore
- * their cells, then shrink the table, then clear the add-in's own cells.
+ * Order of the take-back, so that any prefix of it leaves the colleague's cell safe first:
+ * restore their cells, then shrink the table, then clear the add-in's own cells.
  */
 import type { Box } from '../a1';
 import type { WriteFailureReason } from '../workbook';
-import { occupied, sentence } from './messages';
+import { occupied, sentence, tableName } from './messages';
 import { failure, type Failure } from './outcome';
 import { isEmptyCell, type Found } from './session';
 
@@ -28,7 +29,19 @@ export interface Guard {
   readonly own: (row: number, col: number) => boolean;
   /** Columns (offsets in the box) this write puts a validation list on. */
   readonly validated: ReadonlySet<number>;
+  /** What the write puts into each cell of the box (`formulas` semantics; '' for nothing). */
+  readonly written: readonly (readonly (string | number | boolean)[])[];
+  /** The table's range once the write is in. */
+  readonly tableAfter: Box;
+  /**
+   * The column (offset in the box) of each written row's Record ID: a row is still this write's
+   * only while that cell holds its Record ID (reviews share many values; a cell alone cannot
+   * tell). Absent for a write without one (repair's columns): judged cell by cell.
+   */
+  readonly idCol?: number;
   readonly snapshot: Excel.Range;
+  /** The table's range when the write arrived (read before anything is written). */
+  readonly tableAt: Excel.Range;
 }
 
 /** A colleague's cell found in a write's way: where, and what it held just before the write. */
@@ -40,13 +53,36 @@ export interface Intruder {
   readonly format: unknown;
 }
 
-/** Queues the pre-write read: call before queueing any write to `box`. */
-export function queueGuard(ctx: Excel.RequestContext, g: Omit<Guard, 'snapshot'>): Guard {
-  const snapshot = ctx.workbook.tables
-    .getItem(g.f.id)
-    .worksheet.getRangeByIndexes(g.box.row, g.box.col, g.box.rows, g.box.cols)
+/**
+ * Queues the pre-write read: call before queueing any write to `box` or to the table's size. It
+ * reads the table's range too: a co-author's rows resized in, or another pane's write taken back,
+ * between this pane's read and its write would otherwise be undone by this write's resize.
+ */
+export function queueGuard(
+  ctx: Excel.RequestContext,
+  g: Omit<Guard, 'snapshot' | 'tableAt'>,
+): Guard {
+  const table = ctx.workbook.tables.getItem(g.f.id);
+  const snapshot = table.worksheet
+    .getRangeByIndexes(g.box.row, g.box.col, g.box.rows, g.box.cols)
     .load('values,formulas,numberFormat');
-  return { ...g, snapshot };
+  const tableAt = table.getRange().load('rowIndex,columnIndex,rowCount,columnCount');
+  return { ...g, snapshot, tableAt };
+}
+
+/** The table's range as the write found it. */
+const tableAtWrite = (g: Guard): Box => ({
+  row: g.tableAt.rowIndex,
+  col: g.tableAt.columnIndex,
+  rows: g.tableAt.rowCount,
+  cols: g.tableAt.columnCount,
+});
+
+/** The table is not where the first read left it: what was decided on that read no longer holds. */
+export function tableMoved(g: Guard): boolean {
+  const at = tableAtWrite(g);
+  const t = g.tableBefore;
+  return at.row !== t.row || at.col !== t.col || at.rows !== t.rows || at.cols !== t.cols;
 }
 
 /** Response bytes the pre-write read costs per cell (values, formulas, a number format). */
@@ -83,45 +119,113 @@ function restoredEntry(x: Intruder): string | number | boolean {
   return `'${String(x.value)}`;
 }
 
+const isEmptyRow = (values: readonly unknown[] = [], formulas: readonly unknown[] = []): boolean =>
+  values.every((v, j) => isEmptyCell(v, formulas[j]));
+
+/** A non-empty cell holds what this write put there (`formulas` semantics). */
+function stillOurs(written: unknown, value: unknown, formula: unknown): boolean {
+  if (typeof written === 'string' && written.startsWith('=')) return formula === written;
+  const text = typeof written === 'string' && written.startsWith("'") ? written.slice(1) : written;
+  return value === text;
+}
+
 /**
- * Queues the undo of every guarded write of one request (all of a review's tables: all or
- * nothing): the colleagues' cells first, then each table back to its size, then the add-in's
- * own cells cleared.
+ * Takes back every guarded write of one request (all of a review's tables: all or nothing):
+ * first reads the cells again, then puts the colleagues' cells back, each table back to its size,
+ * and clears the add-in's own cells — touching only cells that still hold what this write put
+ * there (or nothing), and a table only while it is the size this write left it. Whatever changed
+ * since the write (another pane putting back a cell of its own, a co-author's later write, a
+ * colleague retyping) is newer than this write and stays. Two syncs, only on this path.
  */
-export function queueUndo(
+export async function takeBack(
   ctx: Excel.RequestContext,
   guards: readonly { g: Guard; found: readonly Intruder[] }[],
-): void {
-  for (const { g, found } of guards) {
+): Promise<void> {
+  const fresh = guards.map(({ g }) => {
+    const table = ctx.workbook.tables.getItem(g.f.id);
+    return {
+      cells: table.worksheet
+        .getRangeByIndexes(g.box.row, g.box.col, g.box.rows, g.box.cols)
+        .load('values,formulas'),
+      table: table.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
+    };
+  });
+  await ctx.sync();
+  // Per guard: may the take-back put a cell back (only over this write's own value: a cell
+  // emptied since was taken back by its owner, and stays empty), and may it clear a cell (this
+  // write's value, or nothing)? A row whose Record ID is no longer this write's is someone else's.
+  const judge = guards.map(({ g }, k) => {
+    const { values, formulas } = (fresh[k] as (typeof fresh)[number]).cells;
+    const holds = (i: number, j: number) => {
+      const written = g.written[i]?.[j] ?? '';
+      const [v, f] = [values[i]?.[j], formulas[i]?.[j]];
+      return written === '' ? isEmptyCell(v, f) : !isEmptyCell(v, f) && stillOurs(written, v, f);
+    };
+    const id = g.idCol;
+    const rowOurs = (i: number) => id === undefined || holds(i, id);
+    return {
+      restore: (row: number, col: number) =>
+        rowOurs(row - g.box.row) && holds(row - g.box.row, col - g.box.col),
+      keep: (row: number, col: number): boolean => {
+        const i = row - g.box.row;
+        const j = col - g.box.col;
+        const empty = isEmptyCell(values[i]?.[j], formulas[i]?.[j]);
+        if (id !== undefined && !rowOurs(i) && !isEmptyRow(values[i], formulas[i])) return true;
+        return !empty && !holds(i, j);
+      },
+    };
+  });
+  guards.forEach(({ g, found }, k) => {
     const sheet = ctx.workbook.tables.getItem(g.f.id).worksheet;
     for (const x of found) {
+      if (!judge[k]?.restore(x.row, x.col)) continue;
       const cell = sheet.getRangeByIndexes(x.row, x.col, 1, 1);
       if (g.validated.has(x.col - g.box.col)) cell.dataValidation.clear();
       cell.numberFormat = [[String(x.format)]];
       cell.formulas = [[restoredEntry(x)]];
     }
-  }
-  for (const { g } of guards) {
-    const t = g.tableBefore;
-    if (t.rows === g.box.row + g.box.rows - t.row && t.cols === g.box.col + g.box.cols - t.col)
-      continue; // the write did not grow the table
+  });
+  // Each table back to the size its first write found (not the first read's: a co-author may
+  // have changed it), when this request grew it and nobody has resized it since.
+  const first = new Map<string, { g: Guard; k: number }>();
+  const last = new Map<string, Guard>();
+  guards.forEach(({ g }, k) => {
+    if (!first.has(g.f.id)) first.set(g.f.id, { g, k });
+    last.set(g.f.id, g);
+  });
+  for (const { g, k } of first.values()) {
+    const t = tableAtWrite(g);
+    const after = (last.get(g.f.id) as Guard).tableAfter;
+    const now = (fresh[k] as (typeof fresh)[number]).table;
+    const same =
+      now.rowIndex === after.row &&
+      now.columnIndex === after.col &&
+      now.rowCount === after.rows &&
+      now.columnCount === after.cols;
+    if (!same || (after.rows === t.rows && after.cols === t.cols)) continue;
     const table = ctx.workbook.tables.getItem(g.f.id);
     table.resize(table.worksheet.getRangeByIndexes(t.row, t.col, t.rows, t.cols));
   }
-  for (const { g, found } of guards) {
+  guards.forEach(({ g, found }, k) => {
     const sheet = ctx.workbook.tables.getItem(g.f.id).worksheet;
-    for (const b of ownCells(g, found))
+    for (const b of ownCells(g, found, (r, c) => judge[k]?.keep(r, c) ?? true))
       sheet.getRangeByIndexes(b.row, b.col, b.rows, b.cols).clear();
-  }
+  });
+  await ctx.sync();
 }
 
 /**
  * The cells this write put there, as few rectangles as possible: whole runs of rows where every
  * cell is the write's, and the pieces of a row around a colleague's cell or an earlier try's.
  */
-function ownCells(g: Guard, found: readonly Intruder[]): Box[] {
+function ownCells(
+  g: Guard,
+  found: readonly Intruder[],
+  changed: (r: number, c: number) => boolean,
+): Box[] {
   const theirs = new Set(found.map((x) => `${x.row},${x.col}`));
-  const keep = (r: number, c: number): boolean => theirs.has(`${r},${c}`) || g.own(r, c);
+  const keep = (r: number, c: number): boolean =>
+    theirs.has(`${r},${c}`) || g.own(r, c) || changed(r, c);
   const out: Box[] = [];
   const lastCol = g.box.col + g.box.cols;
   let runStart = -1;
@@ -158,6 +262,12 @@ export function guardedRefusal(
   guards: readonly { g: Guard; found: readonly Intruder[] }[],
   partial: boolean,
 ): Failure {
+  const moved = guards
+    .filter((x) => x.found.length === 0 && tableMoved(x.g))
+    .map(
+      ({ g }) =>
+        `${tableName(g.f.key)} changed size between the add-in's read and its write (a co-author's rows arrived, or were taken back), so the add-in took back what it had written; ${side === 'below' ? 'submit' : 'repair'} again`,
+    );
   const parts = guards
     .filter((x) => x.found.length > 0)
     .map(({ g, found }) => {
@@ -172,5 +282,5 @@ export function guardedRefusal(
   const lead = partial
     ? 'Stopped part-way (the rows already confirmed stay; submitting again adds the rest): '
     : 'Nothing written: ';
-  return failure(reason, `${lead}${sentence(parts)}`);
+  return failure(reason, `${lead}${sentence([...parts, ...moved])}`);
 }

@@ -1,12 +1,17 @@
-/** Schema health: the version and each table's drift, as the pane shows it. */
+/**
+ * Schema health: the version and each table's drift, as the pane shows it, the workbook's id,
+ * and the pane's receipts checked against the bodies read in the same sync.
+ */
 import { TABLE_KEYS } from '../../core/record/schema';
 import type { TableKey } from '../../core/record/table-def';
 import { officeErrorSentence } from '../office-errors';
-import type { BrokenRows, TableState, WorkbookHealth } from '../workbook';
+import type { BrokenRows, Receipt, TableState, WorkbookHealth } from '../workbook';
+import { copiesInside, copiesSentence } from './copies';
 import { brokenSentence, lacksRequired, quoteList, tableName } from './messages';
 import { attempt } from './outcome';
 import { readBody } from './read';
 import { readState } from './probe';
+import { checkReceipts } from './receipts';
 import { newerMessage } from './schema-version';
 import type { Found, Session, State } from './session';
 
@@ -38,7 +43,8 @@ function brokenRows(f: Found): BrokenRows | undefined {
 
 function tableState(f: Found | undefined): TableState {
   if (!f) return { kind: 'missing' };
-  const rowCount = f.bodyEmpty ? 0 : f.bodyRows;
+  // Empty rows at the bottom (a new table's one, or what an interrupted write left) hold no review.
+  const rowCount = f.bodyRows - f.emptyTail;
   const broken = brokenRows(f);
   const extras = broken ? { broken } : {};
   if (f.missingRequired.length === 0 && f.missingOptional.length === 0) {
@@ -69,13 +75,14 @@ function tableMessages(key: TableKey, f: Found | undefined): string[] {
   }
   if (f.missingOptional.length > 0) {
     out.push(
-      `${tableName(key)} lacks the optional ${quoteList(f.missingOptional)}; rows are written without it until Repair adds it.`,
+      `${tableName(key)} lacks the optional ${quoteList(f.missingOptional)}; reviews are still written, and a value typed for ${f.missingOptional.length > 1 ? 'them' : 'it'} is left out only when you say so (Repair adds ${f.missingOptional.length > 1 ? 'them' : 'it'}).`,
     );
   }
   const hint = renameHint(f);
   if (hint) out.push(`${tableName(key)}: ${hint}`);
   const broken = brokenRows(f);
   if (broken) out.push(`${tableName(key)}: ${brokenSentence(broken)}`);
+  out.push(...copiesInside(f).map((c) => copiesSentence(f, c)));
   return out;
 }
 
@@ -96,29 +103,40 @@ export function healthOf(s: State): WorkbookHealth {
   const writable =
     s.schema.kind !== 'newer' &&
     TABLE_KEYS.every((k) => (s.tables[k]?.missingRequired.length ?? 1) === 0);
-  // The workbook id arrives with issue 8's receipts (the adapter writes it with the tables).
-  return { schema: s.schema, workbookId: null, tables, writable, messages };
+  return {
+    schema: s.schema,
+    workbookId: s.workbookId,
+    tables,
+    writable,
+    messages,
+    ...(s.tidy.length > 0 ? { tidy: s.tidy } : {}),
+  };
 }
 
-export function health(session: Session): Promise<WorkbookHealth> {
+export function health(session: Session, receipts?: readonly Receipt[]): Promise<WorkbookHealth> {
   const missing: TableState = { kind: 'missing' };
   return attempt(
     session.run,
-    // Bodies too: health names the rows that break the schema (e.g. left blank by a repair).
-    async (ctx) =>
-      healthOf(
-        await readState(session, ctx, {
-          snapshots: { body: true },
-          exposures: { body: true },
-          triggers: { body: true },
-        }),
-      ),
-    (e) => ({
-      schema: { kind: 'absent' },
-      workbookId: null,
-      tables: { snapshots: missing, exposures: missing, triggers: missing },
-      writable: false,
-      messages: [officeErrorSentence(e, 'Checking the workbook')],
-    }),
+    async (ctx) => {
+      // Bodies too: health names the rows that break the schema (e.g. left blank by a repair),
+      // and checks the receipts against them; the workbook id comes with the same read.
+      const o = { body: true };
+      const s = await readState(session, ctx, { snapshots: o, exposures: o, triggers: o });
+      const h = healthOf(s);
+      return receipts ? { ...h, receipts: checkReceipts(s, receipts) } : h;
+    },
+    (e) => {
+      const reason = officeErrorSentence(e, 'Checking the workbook');
+      return {
+        schema: { kind: 'absent' },
+        workbookId: null,
+        tables: { snapshots: missing, exposures: missing, triggers: missing },
+        writable: false,
+        messages: [reason],
+        ...(receipts
+          ? { receipts: receipts.map(() => ({ kind: 'unknown', reason }) as const) }
+          : {}),
+      };
+    },
   );
 }

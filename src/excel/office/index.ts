@@ -9,14 +9,18 @@
  *   session.ts        what operations share: the run, table ids followed, the tables as found
  *   probe.ts          reading tables, schema version and the cells below them (values, formulas)
  *   schema-version.ts the version name: reading, refusing newer, stamping
- *   marks.ts          DESK_SHEET (the add-in's sheets) and DESK_WORKBOOK_ID
- *   health.ts         drift and version as the pane shows them
+ *   marks.ts          DESK_SHEET (the add-in's sheets) and DESK_WORKBOOK_ID (written only here)
+ *   health.ts         drift, version and workbook id as the pane shows them; receipts.ts checks
+ *                     the pane's receipts against the bodies health read; copies.ts names a
+ *                     Record ID found on two rows of a table
  *   ensure.ts         creating missing tables, migrating forward, merging duplicates:
  *     surroundings.ts   what is around: names, desk-named sheets, other tables
  *     create.ts         leftovers adopted, names in the way refused, the creation request
  *     duplicates.ts     a second set made by two panes at once, merged into the desk's
  *   repair.ts         adding missing columns (columns.ts: right of the table, shared with migration)
- *   append.ts         one review: plan, write in batches (batches.ts), read back, select
+ *   append.ts         one review: plan (unplaced.ts: values without a column; stranded.ts: desk
+ *                     rows left just below a table, adopted), write in batches (batches.ts),
+ *                     read back, select
  *   guard.ts          a cell a colleague typed between read and write: put back, write refused
  *   read.ts, select.ts, sample.ts (sample rows, and what an interrupted insert left), messages.ts
  */
@@ -42,9 +46,16 @@ export interface OfficeOptions {
 }
 
 export function createOfficeDeskWorkbook(run: ExcelRun, options: OfficeOptions = {}): DeskWorkbook {
-  const session: Session = { run, knownIds: {}, idColumn: {}, newId: options.newId ?? randomId };
+  const session: Session = {
+    run,
+    knownIds: {},
+    idColumn: {},
+    newId: options.newId ?? randomId,
+    seconds: new Set(),
+    interrupted: false,
+  };
   return {
-    health: () => health(session),
+    health: (receipts) => health(session, receipts),
     ensureTables: () => ensureTables(session),
     repair: () => repair(session),
     appendReview: (rows, options) => appendReview(session, rows, options),

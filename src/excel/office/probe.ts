@@ -73,6 +73,27 @@ function queueProbe(session: Session, key: TableKey, table: Excel.Table, o: Prob
 const idsOf = (values: readonly (readonly unknown[])[], j = 0): string[] =>
   values.map((row) => String(row[j] ?? '').trim());
 
+/** The add-in's own leftovers this session knows of (WorkbookHealth.tidy). */
+const tidyNotes = (session: Session): string[] => [
+  ...[...session.seconds].map(
+    (k) =>
+      `a second ${TABLES[k].name} table, made when two panes created the desk tables at once, is merged into ${TABLES[k].name}`,
+  ),
+  ...(session.interrupted
+    ? [
+        'what an interrupted creation of the desk tables left (a sheet or an unnamed table) is removed',
+      ]
+    : []),
+];
+
+/** Rows at the end of a body read (values only) with nothing in any cell. */
+function emptyRowsAtEnd(body: readonly (readonly unknown[])[]): number {
+  let n = 0;
+  for (let i = body.length - 1; i >= 0 && (body[i] ?? []).every((v) => isEmptyCell(v, '')); i -= 1)
+    n += 1;
+  return n;
+}
+
 /** Headers → schema fields, and what is missing or extra. */
 function mapHeaders(key: TableKey, headers: readonly string[]) {
   const byHeader = new Map(headers.map((h, i) => [norm(h), i]));
@@ -117,7 +138,7 @@ function resolveProbe(
     cols: p.header.columnCount,
     bodyRows: rowCount - 1,
     bodyEmpty: rowCount === 2 && lastEmpty,
-    emptyTail: lastEmpty ? 1 : 0,
+    emptyTail: p.body && lastEmpty ? emptyRowsAtEnd(p.body.values) : lastEmpty ? 1 : 0,
     fields,
     missingRequired: missing.filter((c) => c.required),
     missingOptional: missing.filter((c) => !c.required),
@@ -254,6 +275,7 @@ export async function readState(
       continue;
     }
     if (lateOne && byId && !byId.table.isNullObject) {
+      session.seconds.add(key);
       renamed.push(
         `A second ${TABLES[key].name} table (${byId.table.name}) exists — two panes may have created the desk tables at once; the add-in writes to ${TABLES[key].name}, and creating the desk tables again merges the other one into it.`,
       );
@@ -277,6 +299,7 @@ export async function readState(
     renamed,
     workbookId: id,
     workbookIdTaken: !names.workbookId.isNullObject && id === null,
+    tidy: tidyNotes(session),
   };
 }
 
@@ -437,14 +460,21 @@ export async function readBoxes(
   return got;
 }
 
-/** One table read by id (a duplicate ensureTables merges), with its body. */
+/** Rows read below a second table: a duplicate sits at A1 of its own sheet, far from the bottom. */
+const BELOW_A_DUPLICATE = 50;
+
+/** One table read by id (a duplicate ensureTables merges), with its body and the rows below. */
 export async function readTableById(
   session: Session,
   ctx: Excel.RequestContext,
   key: TableKey,
   id: string,
 ): Promise<Found> {
-  const p = queueProbe(session, key, ctx.workbook.tables.getItem(id), { body: true });
+  // With the rows just below it: desk rows a lost resize left there belong to it too.
+  const p = queueProbe(session, key, ctx.workbook.tables.getItem(id), {
+    body: true,
+    below: BELOW_A_DUPLICATE,
+  });
   await ctx.sync();
   const { found, idIndex } = resolveProbe(key, p);
   const body = found.body ?? [];

@@ -15,6 +15,17 @@ export interface Session {
   readonly idColumn: Partial<Record<TableKey, number>>;
   /** A new unique id (attempt marks, the workbook id): random in Excel, counted in the twin. */
   readonly newId: () => string;
+  /**
+   * Desk tables this session followed by id until another table took the desk name (two panes
+   * created the tables at once): remembered until ensureTables has merged the second one, so the
+   * pane can ask for that even when the read that noticed it was an append's.
+   */
+  readonly seconds: Set<TableKey>;
+  /**
+   * A creation request of this session failed after it was sent: it may have left a sheet or an
+   * unnamed table (the tables may exist meanwhile, a co-author's). Cleared by ensureTables.
+   */
+  interrupted: boolean;
 }
 
 export type Col = ColumnSpec & { readonly field: string };
@@ -55,9 +66,9 @@ export interface Found {
   /** The table has only its one empty body row (as Excel creates it): rows go into it. */
   readonly bodyEmpty: boolean;
   /**
-   * Body rows at the bottom of the table that are entirely empty (read cell by cell; only when
-   * appending): the empty row of a new table, or rows an interrupted append grew the table by
-   * before it wrote them. New rows go into them first.
+   * Body rows at the bottom of the table that are entirely empty (read cell by cell when
+   * appending, from the body when it was read, else only the last row): the empty row of a new
+   * table, or rows an interrupted write or a merge left empty. New rows go into them first.
    */
   readonly emptyTail: number;
   /** Table column index → schema field (null for a user's own column). */
@@ -67,8 +78,9 @@ export interface Found {
   readonly extra: readonly string[];
   readonly recordIds: readonly string[];
   /**
-   * The rows just below the table, read cell by cell (ProbeOptions.below), and how many rows the
-   * sheet has below the table at all (a table ending at row 1,048,576 has none).
+   * The rows just below the table, read cell by cell (ProbeOptions.below): the one read of the
+   * cells below, for the write's target cells and for desk rows left there (stranded.ts); and how
+   * many rows the sheet has below the table at all (a table ending at row 1,048,576 has none).
    */
   readonly below?: CellsRead & { readonly room: number };
   readonly body?: readonly (readonly unknown[])[];
@@ -83,7 +95,6 @@ export interface State {
   readonly workbookId: string | null;
   /** DESK_WORKBOOK_ID exists but is not the add-in's (not a text constant): never written over. */
   readonly workbookIdTaken: boolean;
+  /** What ensureTables would tidy up (Session.seconds, Session.interrupted), as sentences. */
+  readonly tidy: readonly string[];
 }
-
-/** First body row a new row goes to: the empty rows at the table's bottom, or just below it. */
-export const firstFreeRow = (f: Found): number => f.headerRow + 1 + f.bodyRows - f.emptyTail;

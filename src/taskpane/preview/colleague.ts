@@ -4,6 +4,9 @@
  * with a newer add-in that stamps a newer schema version. They let anyone try drift and repair,
  * and (not a colleague, the network) make the next write fail, to see the failure path.
  */
+import { rowCells } from '../../core/record/cells';
+import { buildSampleReviews } from '../../core/record/sample-data';
+import { TABLES, TABLE_KEYS, columnList } from '../../core/record/schema';
 import type { MemoryHost } from '../../excel/memory/context';
 import type { MemoryWorkbookModel, TableData } from '../../excel/memory/model';
 import { VERSION_NAME } from '../../excel/office-workbook';
@@ -73,4 +76,37 @@ export function failNextWrite(host: MemoryHost, when: WriteFailure): string {
   return when === 'after'
     ? 'The next write will reach the workbook, then fail as if the reply were lost.'
     : 'The next write will fail before anything is written.';
+}
+
+/**
+ * A co-author recorded a review at the same moment, into the same cells below the tables, and
+ * co-authoring kept the later write: the last row of each desk table now holds the co-author's
+ * row. (What createCoauthoring's merge does to the loser; here in one step so the preview can
+ * show the receipts noticing it and adding the review again.)
+ */
+export function mergeCoauthorWrite(model: MemoryWorkbookModel, newId: () => string): string {
+  const built = buildSampleReviews({ recordedBy: 'Co-author', newId });
+  const review = built.ok ? built.reviews[0] : undefined;
+  if (!review) return 'No co-author review could be built.';
+  const taken: string[] = [];
+  for (const key of TABLE_KEYS) {
+    const t = tableByName(model, TABLES[key].name);
+    const row = review[key][0];
+    if (!t || !row || t.rows < 2) continue;
+    const r = t.row + t.rows - 1;
+    const fields = model
+      .headers(t)
+      .map(
+        (h) =>
+          columnList(key).find((c) => c.header.toLowerCase() === h.trim().toLowerCase())?.field ??
+          null,
+      );
+    if (model.valueOf(t.sheet, r, t.col) === '') continue; // the empty row of a new table
+    rowCells(key, row, fields).forEach((v, j) => model.write(t.sheet, r, t.col + j, v));
+    taken.push(`${t.name} row ${r + 1}`);
+  }
+  model.changed();
+  return taken.length === 0
+    ? 'Nothing to merge over yet: record a review first.'
+    : `A co-author's review, written at the same moment, won the same cells: ${taken.join(', ')}.`;
 }

@@ -15,10 +15,11 @@ import { createOfficeDeskWorkbook } from '../../excel/office-workbook';
 import { SCHEMA_VERSION } from '../../core/record/schema';
 import { mount } from '../app';
 import { h, replaceChildren } from '../dom';
-import { browserEnv } from '../env';
+import { browserEnv, newUuid } from '../env';
 import {
   deleteColumn,
   failNextWrite,
+  mergeCoauthorWrite,
   renameColumn,
   stampNewerSchema,
   type WriteFailure,
@@ -126,13 +127,36 @@ render();
 
 const root = document.getElementById('app');
 if (root) {
-  const pane = mount(root, workbook, browserEnv());
+  const pane = mount(root, workbook, browserEnv(receiptTiming()));
   mountColleague(document.getElementById('colleague'), async (say) => {
     render();
     await pane.refresh();
     const log = document.getElementById('colleague-log');
     if (log) log.textContent = say;
   });
+}
+
+/**
+ * `?receiptCheckMs=500&receiptHoldMs=1000&receiptMissingMs=0`: the browser tests shorten how often
+ * the pane re-reads while reviews wait, how long a receipt is held and how long rows must stay
+ * missing before they are added again, to see a whole cycle in seconds.
+ */
+function receiptTiming(): Parameters<typeof browserEnv>[0] {
+  const q = new URLSearchParams(window.location.search);
+  const ms = (name: string) => {
+    const n = Number(q.get(name));
+    return q.has(name) && Number.isFinite(n) && n >= 0 ? n : undefined;
+  };
+  const checkEveryMs = ms('receiptCheckMs');
+  const holdMs = ms('receiptHoldMs');
+  const missingMs = ms('receiptMissingMs');
+  return {
+    receipts: {
+      ...(checkEveryMs !== undefined ? { checkEveryMs } : {}),
+      ...(holdMs !== undefined ? { holdMs } : {}),
+      ...(missingMs !== undefined ? { missingMs } : {}),
+    },
+  };
 }
 
 function mountColleague(
@@ -193,6 +217,13 @@ function mountColleague(
       ),
       button('colleague-newer', 'Stamp newer schema', () =>
         stampNewerSchema(model, SCHEMA_VERSION + 1),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'colleague-row', role: 'group', 'aria-label': 'Simulate a co-author' },
+      button('colleague-coauthor', "Merge a co-author's write", () =>
+        mergeCoauthorWrite(model, newUuid),
       ),
     ),
     h(

@@ -817,10 +817,13 @@ export function createReviewForm(deps: ReviewFormDeps): ReviewForm {
     if (!result.ok) {
       setPhase('editing');
       if (focused instanceof HTMLElement && focused.isConnected) focused.focus();
-      message.show('error', 'The review could not be confirmed as recorded.', [
-        result.message,
-        'Your form is unchanged; fix the cause and press Record review again.',
-      ]);
+      // Kept to edit after "these values have no column": nothing was tried, nothing failed.
+      const kept = result.reason === 'unplaced';
+      message.show(
+        kept ? 'info' : 'error',
+        kept ? 'Nothing was written yet.' : 'The review could not be confirmed as recorded.',
+        [result.message, 'Your form is unchanged; fix the cause and press Record review again.'],
+      );
       message.reveal();
       return;
     }

@@ -26,8 +26,15 @@ export interface WorkbookState {
   readonly names: readonly (readonly [string, NameData])[];
 }
 
-const sorted = <V>(m: ReadonlyMap<string, V>): [string, V][] =>
-  [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number =>
+  a < b ? -1 : a > b ? 1 : 0;
+
+/** An object with its keys in one order: two replicas that built it differently compare equal. */
+const canonical = <V extends object>(v: V): V =>
+  Object.fromEntries(Object.entries(v).sort(byKey)) as V;
+
+const sorted = <V extends object>(m: ReadonlyMap<string, V>): [string, V][] =>
+  [...m].sort(byKey).map(([k, v]) => [k, canonical(v)]);
 
 export function stateOf(m: MemoryWorkbookModel): WorkbookState {
   return {
@@ -35,7 +42,7 @@ export function stateOf(m: MemoryWorkbookModel): WorkbookState {
       id: s.id,
       name: s.name,
       visibility: s.visibility,
-      cells: sorted(s.cells).map(([k, c]) => [k, { ...c }] as const),
+      cells: sorted(s.cells),
       names: sorted(s.names),
     })),
     tables: m.tables.map((t) => ({
