@@ -3,7 +3,7 @@
  * (Excel.run) and the in-memory one (preview and tests). Every method returns an outcome;
  * nothing throws out of here (Office errors become sentences).
  */
-import type { TableKey } from '../core/record/table-def';
+import { type TableKey } from '../core';
 
 /** One table row as plain cell values keyed by schema field (numbers, text, booleans, or null for blank). */
 export type RowValues = Readonly<Record<string, string | number | boolean | null>>;

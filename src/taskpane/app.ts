@@ -3,7 +3,7 @@
  * browser tests: the same code path). Views get workbook operations as parameters; nothing here
  * calls Excel.run.
  */
-import { reviewQueue, type QueueItem } from '../core/review-queue';
+import { type QueueItem, reviewQueue } from '../core';
 import { notWrittenNote } from '../excel/office/unplaced';
 import type {
   DeskWorkbook,

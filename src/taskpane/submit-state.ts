@@ -5,7 +5,7 @@
  * - recorded: the review is in the workbook; the pane shows what was written until the analyst
  *   starts the next review (the draft is kept until then, so closing the pane loses nothing).
  */
-import type { TableKey } from '../core/record/table-def';
+import { type TableKey } from '../core';
 import type { LandedRows, ReviewRows, RowValues } from '../excel/workbook';
 import type { DraftStorage } from './draft-store';
 

@@ -11,9 +11,14 @@
  * interrupted attempt) and refuse otherwise. Both put the same values in the request (see the
  * bench), so the choice costs nothing in size or round trips.
  */
-import { TABLES, TABLE_KEYS, columnList, migrationPath } from '../../core/record/schema';
-import { checkRecord } from '../../core/record/cells';
-import type { TableKey } from '../../core/record/table-def';
+import {
+  checkRecord,
+  columnList,
+  migrationPath,
+  TABLE_KEYS,
+  type TableKey,
+  TABLES,
+} from '../../core';
 import { formatAddress, type Box } from '../a1';
 import { guardedRefusal, intruders, tableMoved, takeBack } from './guard';
 import type {

@@ -14,8 +14,7 @@
  * A formula column whose cells stayed empty (interrupted after the resize) is filled on the next
  * repair.
  */
-import { columnList, validationList } from '../../core/record/schema';
-import { TEXT_CELL_FORMAT } from '../../core/record/cells';
+import { columnList, TEXT_CELL_FORMAT, validationList } from '../../core';
 import { SHEET_COLS, type Box } from '../a1';
 import {
   guardedRefusal,

@@ -14,14 +14,14 @@
  * body (renamed); the table under its name (done). Never a "DeskExposures (2)" sheet or a Table1.
  */
 import {
-  SCHEMA_VERSION,
-  TABLES,
-  TABLE_KEYS,
   columnList,
+  SCHEMA_VERSION,
+  TABLE_KEYS,
+  type TableKey,
+  TABLES,
+  TEXT_CELL_FORMAT,
   validationList,
-} from '../../core/record/schema';
-import { TEXT_CELL_FORMAT } from '../../core/record/cells';
-import type { TableKey } from '../../core/record/table-def';
+} from '../../core';
 import { formatAddress, type Box } from '../a1';
 import {
   queueMark,

@@ -8,8 +8,7 @@
  *   migration (older schema only): read, read right of the tables, write (columns.ts)
  *   duplicates holding rows: merged by an append each (duplicates.ts)
  */
-import { SCHEMA_VERSION, TABLES, migrationPath } from '../../core/record/schema';
-import type { TableKey } from '../../core/record/table-def';
+import { migrationPath, SCHEMA_VERSION, type TableKey, TABLES } from '../../core';
 import type { WriteOutcome } from '../workbook';
 import { addColumns, type ColumnsTodo } from './columns';
 import { planCreation, queueCreation, type CreationPlan } from './create';

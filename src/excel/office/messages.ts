@@ -1,6 +1,5 @@
 /** Sentences more than one operation says, so they read the same wherever they appear. */
-import { TABLES } from '../../core/record/schema';
-import type { TableKey } from '../../core/record/table-def';
+import { type TableKey, TABLES } from '../../core';
 import { formatAddress } from '../a1';
 import type { Found } from './session';
 

@@ -2,7 +2,7 @@
  * Schema health: what each desk table looks like against the schema, with the one safe fix
  * (Repair adds missing columns, never touches a cell). A newer schema makes the pane read-only.
  */
-import type { TableKey } from '../../core/record/table-def';
+import { type TableKey } from '../../core';
 import { brokenSentence } from '../../excel/office/messages';
 import type { TableState, WorkbookHealth } from '../../excel/workbook';
 import { h, replaceChildren } from '../dom';
