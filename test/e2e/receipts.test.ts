@@ -41,6 +41,7 @@ describe('a typed value whose column a colleague renamed', () => {
     const { page, errors } = await open();
     await fillReview(page);
     await submitAndWait(page); // creates the tables
+    await page.click('#start-next-review'); // the recorded card stays until the next review is begun
     await renameColumn(page, 'DeskSnapshots', 'Storage note', 'Storage');
     await fillReview(page, { [field('snapshot', 0, 'storageNote')]: STORAGE_NOTE });
     await page.click('#submit-review');
@@ -76,6 +77,7 @@ describe('a typed value whose column a colleague renamed', () => {
     const { page, errors } = await open();
     await fillReview(page);
     await submitAndWait(page);
+    await page.click('#start-next-review');
     await renameColumn(page, 'DeskSnapshots', 'Storage note', 'Storage');
     await fillReview(page, { [field('snapshot', 0, 'storageNote')]: STORAGE_NOTE });
     await page.click('#submit-review');
