@@ -1,9 +1,10 @@
 /**
  * The narrow door between the task pane and a workbook. Two implementations: the Office one
  * (Excel.run) and the in-memory one (preview and tests). Every method returns an outcome;
- * nothing throws out of here (Office errors become sentences).
+ * nothing throws out of here (Office errors become sentences). The few sentences about the
+ * outcomes' own values (broken rows, unplaced values) are at the end, said alike by adapter and pane.
  */
-import { type TableKey } from '../core';
+import { TABLES, type TableKey } from '../core';
 
 /** One table row as plain cell values keyed by schema field (numbers, text, booleans, or null for blank). */
 export type RowValues = Readonly<Record<string, string | number | boolean | null>>;
@@ -236,4 +237,37 @@ export interface DeskWorkbook {
   select(table: TableKey, recordIds: readonly string[]): Promise<WriteOutcome>;
   /** Sample reviews into an empty workbook; refuses when any desk table exists. */
   insertSampleData(reviews: readonly ReviewRows[]): Promise<WriteOutcome>;
+}
+
+// ── sentences about the outcomes' values, said alike by the adapter and the pane ───────────────
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+const tableName = (key: TableKey): string => TABLES[key].name;
+
+/** "3 rows break the schema (sheet rows 2–4): Product is required" — said by health and the pane. */
+export function brokenSentence(b: BrokenRows): string {
+  const rows = b.sheetRows;
+  const first = rows[0] ?? 0;
+  const last = rows[rows.length - 1] ?? 0;
+  const contiguous = rows.every((r, i) => r === first + i);
+  const where =
+    rows.length === 1
+      ? `sheet row ${first}`
+      : contiguous
+        ? `sheet rows ${first}–${last}`
+        : `sheet rows ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ', …' : ''}`;
+  return `${plural(rows.length, 'row')} break${rows.length === 1 ? 's' : ''} the schema (${where}): ${b.firstReason}${rows.length > 1 ? ' (first row)' : ''}. The review queue cannot use ${rows.length === 1 ? 'it' : 'them'} until fixed.`;
+}
+
+/** "DeskSnapshots has no 'Storage note' column (renamed to 'Storage'?)" */
+export function unplacedSentence(u: UnplacedValue): string {
+  const value = typeof u.value === 'string' ? `'${u.value}'` : String(u.value);
+  const what = u.field === 'statusNow' ? 'the live Status now formula' : value;
+  const hint = u.renamedTo ? ` (renamed to '${u.renamedTo}'?)` : '';
+  return `${u.header}: ${what} — ${tableName(u.table)} has no '${u.header}' column${hint}`;
+}
+
+/** A success message that also names what the user chose to leave out. */
+export function notWrittenNote(message: string, notWritten: readonly UnplacedValue[]): string {
+  if (notWritten.length === 0) return message;
+  return `${message} Not written, as you chose: ${notWritten.map(unplacedSentence).join('; ')}.`;
 }

@@ -4,13 +4,13 @@
  * calls Excel.run.
  */
 import { type QueueItem, reviewQueue } from '../core';
-import { notWrittenNote } from '../excel/office/unplaced';
-import type {
-  DeskWorkbook,
-  ReviewRows,
-  SelectionResult,
-  WorkbookHealth,
-  WriteOutcome,
+import {
+  notWrittenNote,
+  type DeskWorkbook,
+  type ReviewRows,
+  type SelectionResult,
+  type WorkbookHealth,
+  type WriteOutcome,
 } from '../excel/workbook';
 import { h, replaceChildren } from './dom';
 import { isDraftEmpty, loadDraft, localDay, saveDraft, type DraftStorage } from './draft-store';

@@ -7,7 +7,7 @@
 import { TABLES, TABLE_KEYS } from '../../src/core/record/schema';
 import { formatAddress, parseAddress } from '../../src/excel/a1';
 import type { MemoryDeskWorkbook } from '../../src/excel/memory';
-import { SHEET_MARK, VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+import { SHEET_MARK, VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office';
 
 const DESK_NAMES = new Set(TABLE_KEYS.map((k) => TABLES[k].name.toLowerCase()));
 

@@ -13,7 +13,7 @@ import {
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
 } from '../../src/excel/memory';
-import { createOfficeDeskWorkbook } from '../../src/excel/office-workbook';
+import { createOfficeDeskWorkbook } from '../../src/excel/office';
 import { orphans } from './audit';
 import { idMaker, reviewRows } from './helpers';
 

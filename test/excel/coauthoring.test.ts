@@ -7,7 +7,7 @@
  */
 import { TABLES } from '../../src/core/record/schema';
 import { createCoauthoring, type Coauthoring } from '../../src/excel/memory';
-import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office';
 import type { ReviewRows } from '../../src/excel/workbook';
 import { HOLD_MS, MISSING_MS } from '../../src/taskpane/outbox';
 import {

@@ -12,7 +12,7 @@ import {
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
 } from '../../src/excel/memory';
-import { SHEET_MARK, VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+import { SHEET_MARK, VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office';
 import { orphans } from './audit';
 import { idMaker, reviewRows } from './helpers';
 

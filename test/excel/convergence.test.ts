@@ -14,11 +14,7 @@ import {
   type MemoryDeskWorkbook,
   type SyncInfo,
 } from '../../src/excel/memory';
-import {
-  createOfficeDeskWorkbook,
-  VERSION_NAME,
-  WORKBOOK_ID_NAME,
-} from '../../src/excel/office-workbook';
+import { createOfficeDeskWorkbook, VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office';
 import type { ReviewRows, WriteOutcome } from '../../src/excel/workbook';
 import { OrphanLedger, orphans, type Colleague } from './audit';
 import { idMaker, prng, reviewRows } from './helpers';

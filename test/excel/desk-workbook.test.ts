@@ -6,7 +6,7 @@ import {
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
 } from '../../src/excel/memory';
-import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office';
 import { HOSTILE, idMaker, NOW, reviewInput, reviewRows } from './helpers';
 
 async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {

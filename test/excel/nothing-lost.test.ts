@@ -17,7 +17,7 @@ import {
   type MemoryDeskWorkbook,
   type SyncInfo,
 } from '../../src/excel/memory';
-import { VERSION_NAME } from '../../src/excel/office-workbook';
+import { VERSION_NAME } from '../../src/excel/office';
 import type { ReviewRows, WriteOutcome } from '../../src/excel/workbook';
 import { OrphanLedger, type Colleague } from './audit';
 import { HOSTILE, idMaker, prng, reviewRows } from './helpers';

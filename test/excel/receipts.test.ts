@@ -10,7 +10,7 @@ import {
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
 } from '../../src/excel/memory';
-import { createOfficeDeskWorkbook, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+import { createOfficeDeskWorkbook, WORKBOOK_ID_NAME } from '../../src/excel/office';
 import type { Receipt, ReviewRows } from '../../src/excel/workbook';
 import { fcParams } from '../core/fc-seed';
 import { HOSTILE, idMaker, reviewRows } from './helpers';

@@ -8,7 +8,7 @@
 import { buildSampleReviews } from '../../src/core/record/sample-data';
 import { TABLES, TABLE_KEYS, TEXT_KINDS, columnList } from '../../src/core/record/schema';
 import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../src/excel/memory';
-import { VERSION_NAME } from '../../src/excel/office-workbook';
+import { VERSION_NAME } from '../../src/excel/office';
 import type { ReviewRows } from '../../src/excel/workbook';
 import { idMaker, reviewRows } from './helpers';
 

@@ -4,7 +4,7 @@
  * tests drive. The one place memory/ meets the add-in; the rest of memory/ is Excel alone.
  */
 import { DESK_FUNCTIONS } from '../desk-functions';
-import { createOfficeDeskWorkbook } from '../office-workbook';
+import { createOfficeDeskWorkbook } from '../office';
 import type { DeskWorkbook } from '../workbook';
 import { MemoryHost } from './context';
 import { formulaEvaluator, type FormulaEvaluator } from './formula-eval';

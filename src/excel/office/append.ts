@@ -21,14 +21,15 @@ import {
 } from '../../core';
 import { formatAddress, type Box } from '../a1';
 import { guardedRefusal, intruders, tableMoved, takeBack } from './guard';
-import type {
-  AppendOptions,
-  LandedRows,
-  ReviewRows,
-  RowValues,
-  SelectionResult,
-  WriteFailureReason,
-  WriteOutcome,
+import {
+  notWrittenNote,
+  type AppendOptions,
+  type LandedRows,
+  type ReviewRows,
+  type RowValues,
+  type SelectionResult,
+  type WriteFailureReason,
+  type WriteOutcome,
 } from '../workbook';
 import { confirmed, packBatches, queuePiece, type Run } from './batches';
 import {
@@ -46,7 +47,7 @@ import { refuseNewer, stampVersion } from './schema-version';
 import { queueSelection } from './select';
 import type { Found, Session, State } from './session';
 import { placeRows, waitingRow, waitingSentence, type WaitingRow } from './stranded';
-import { notWrittenNote, refuseUnplaced, unplacedValues } from './unplaced';
+import { refuseUnplaced, unplacedValues } from './unplaced';
 
 interface Plan {
   /** The table as read. */

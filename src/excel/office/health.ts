@@ -4,8 +4,14 @@
  */
 import { TABLE_KEYS, type TableKey } from '../../core';
 import { officeErrorSentence } from '../office-errors';
-import type { BrokenRows, Receipt, TableState, WorkbookHealth } from '../workbook';
-import { brokenSentence, lacksRequired, quoteList, tableName } from './messages';
+import {
+  brokenSentence,
+  type BrokenRows,
+  type Receipt,
+  type TableState,
+  type WorkbookHealth,
+} from '../workbook';
+import { lacksRequired, quoteList, tableName } from './messages';
 import { attempt } from './outcome';
 import { readBody } from './read';
 import { readState } from './probe';

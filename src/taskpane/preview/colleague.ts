@@ -6,7 +6,7 @@
  */
 import { buildSampleReviews, columnList, rowCells, TABLE_KEYS, TABLES } from '../../core';
 import type { MemoryDeskWorkbook, MemoryTableView } from '../../excel/memory';
-import { VERSION_NAME } from '../../excel/office-workbook';
+import { VERSION_NAME } from '../../excel/office';
 
 function tableView(twin: MemoryDeskWorkbook, name: string): MemoryTableView | undefined {
   return twin

@@ -3,8 +3,7 @@
  * (Repair adds missing columns, never touches a cell). A newer schema makes the pane read-only.
  */
 import { type TableKey } from '../../core';
-import { brokenSentence } from '../../excel/office/messages';
-import type { TableState, WorkbookHealth } from '../../excel/workbook';
+import { brokenSentence, type TableState, type WorkbookHealth } from '../../excel/workbook';
 import { h, replaceChildren } from '../dom';
 
 export const TABLE_LABEL: Readonly<Record<TableKey, string>> = {
