@@ -2,10 +2,14 @@
  * The pane's submit (src/taskpane/app.ts submitReview) against the in-memory Excel: what it costs
  * in round trips, including selecting the new rows, and how it recovers when tables are missing.
  */
-import { createOfficeDeskWorkbook, VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office';
-import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../src/excel/memory';
-import { selectionNote, submitReview } from '../../src/taskpane/app';
-import { idMaker, reviewRows } from './helpers';
+import {
+  createOfficeDeskWorkbook,
+  VERSION_NAME,
+  WORKBOOK_ID_NAME,
+} from '../../../src/excel/office';
+import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../../src/excel/memory';
+import { selectionNote, submitReview } from '../../../src/taskpane/app';
+import { idMaker, reviewRows } from '../helpers';
 
 async function withTables(): Promise<MemoryDeskWorkbook> {
   const m = createMemoryDeskWorkbook();
