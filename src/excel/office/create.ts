@@ -78,6 +78,7 @@ function areaIsOurs(key: TableKey, area: Surroundings['sheets'][TableKey]['area'
   return headerOk && body.every((v, j) => isBlank(v, area.formulas[1]?.[j]));
 }
 
+/** Nothing at all in the cell, as Excel's empty: unlike core's isMissing, a cell of spaces is someone's. */
 const isBlank = (v: unknown, f: unknown): boolean =>
   (v === '' || v === null || v === undefined) && (f === '' || f === null || f === undefined);
 

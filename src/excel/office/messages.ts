@@ -1,9 +1,10 @@
 /** Sentences more than one operation says, so they read the same wherever they appear. */
-import { type TableKey, TABLES } from '../../core';
+import { type TableKey } from '../../core';
 import { formatAddress } from '../a1';
+import { tableName } from '../workbook';
 import type { Found } from './session';
 
-export const tableName = (key: TableKey): string => TABLES[key].name;
+export { tableName };
 
 export const quoteList = (cols: readonly { header: string }[]): string =>
   cols.map((c) => `'${c.header}'`).join(', ');
