@@ -16,6 +16,21 @@ const officeGlobals = [
   message: 'src/core is pure: no Office, Excel or DOM here (see ARCHITECTURE).',
 }));
 
+const CORE_DOOR = { group: ['**/core/**'], message: 'import the core through src/core/index.ts' };
+const ENTRY_POINTS = {
+  group: ['**/functions/**', '**/taskpane/**', '**/commands/**'],
+  message: 'adapters do not depend on entry points',
+};
+// The pane's logic files move with the core (issue 9); their imports follow it there.
+const PANE_LOGIC = [
+  'src/taskpane/desk-logic.ts',
+  'src/taskpane/review-logic.ts',
+  'src/taskpane/form-model.ts',
+];
+const restrictImports = (files, ignores, patterns) => [
+  { files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -57,22 +72,39 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/excel/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/functions/**', '**/taskpane/**', '**/commands/**'],
-              message: 'adapters do not depend on entry points',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // One door per layer (a later block replaces an earlier one's rule, so each lists all it bans):
+  // the shell reaches the core through src/core/index.ts only; the pane reaches the adapter through
+  // the workbook interface (taskpane.ts alone picks the Office factory, the preview the in-memory
+  // one); the in-memory Excel knows no desk rule (desk-workbook.ts loads the add-in's functions).
+  ...restrictImports(['src/excel/**/*.ts'], [], [CORE_DOOR, ENTRY_POINTS]),
+  ...restrictImports(
+    ['src/excel/memory/**/*.ts'],
+    ['src/excel/memory/desk-workbook.ts'],
+    [
+      { group: ['**/core', '**/core/**'], message: 'the in-memory Excel knows no desk rule' },
+      {
+        group: ['**/office', '**/office/**', '**/desk-functions'],
+        message: 'only desk-workbook.ts loads the add-in into the in-memory Excel',
+      },
+      ENTRY_POINTS,
+    ],
+  ),
+  ...restrictImports(['src/taskpane/**/*.ts', 'src/commands/**/*.ts'], PANE_LOGIC, [
+    CORE_DOOR,
+    { group: ['**/functions/**'], message: 'the pane does not depend on another entry point' },
+  ]),
+  ...restrictImports(
+    ['src/taskpane/**/*.ts'],
+    ['src/taskpane/taskpane.ts', 'src/taskpane/preview/**', ...PANE_LOGIC],
+    [
+      CORE_DOOR,
+      { group: ['**/functions/**'], message: 'the pane does not depend on another entry point' },
+      {
+        group: ['**/excel/**', '!**/excel/workbook'],
+        message: 'the pane depends on the workbook interface (src/excel/workbook.ts) only',
+      },
+    ],
+  ),
   {
     files: ['scripts/**/*.{js,mjs,cjs}', '*.{js,mjs,cjs}'],
     languageOptions: {

@@ -8,7 +8,7 @@ import { buildReviewRows } from '../src/core/record/build';
 import { checkRecord, rowCells } from '../src/core/record/cells';
 import { TABLES } from '../src/core/record/schema';
 import { createMemoryDeskWorkbook, REQUEST_LIMIT_BYTES } from '../src/excel/memory';
-import { createOfficeDeskWorkbook } from '../src/excel/office-workbook';
+import { createOfficeDeskWorkbook } from '../src/excel/office';
 import type { ReviewRows } from '../src/excel/workbook';
 import { memoryStorage } from '../src/taskpane/draft-store';
 import { createOutbox, readHealth } from '../src/taskpane/outbox';

@@ -89,3 +89,19 @@ export {
 export { clip, QUOTE_LIMIT, show } from './show';
 export { TEXT_LIMIT } from './text';
 export { done, refused, type Checked, type Done, type Refused } from './result';
+// The record's schema, cells and sample data, for the adapters and the pane (they import the core only here).
+export {
+  columnList,
+  migrationPath,
+  SCHEMA_VERSION,
+  STATUS_NOW_FORMULA,
+  TABLE_KEYS,
+  TABLES,
+  triggerLimits,
+  validationList,
+} from './record/schema';
+export { checkRecord, recordFromCells, rowCells, TEXT_CELL_FORMAT } from './record/cells';
+export type { ColumnSpec, TableKey } from './record/table-def';
+export { rowDifferences } from './record/receipts';
+export { buildSampleReviews } from './record/sample-data';
+export { reviewQueue, type QueueItem } from './review-queue';

@@ -1,27 +1,24 @@
-import type { DeskError } from '../core/errors';
-import { isDeskError } from '../core/errors';
-import { clip, type Output } from '../core';
+import { clip, type DeskError, type DeskErrorCode, isDeskError, type Output } from '../core';
 
 /** What a DESK function hands back to Excel: a plain value or a CustomFunctions.Error per cell. */
 export type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
-/**
- * Excel shows a custom message only for #VALUE! and #N/A, so only those carry ours; the codes are
- * written as their string values (the ErrorCode enum is a string enum) so this module needs nothing
- * from the runtime but the Error class itself.
- */
-const CODES: Record<DeskError['code'], { code: CustomFunctions.ErrorCode; withMessage: boolean }> =
-  {
-    value: { code: '#VALUE!' as CustomFunctions.ErrorCode, withMessage: true },
-    na: { code: '#N/A' as CustomFunctions.ErrorCode, withMessage: true },
-    div0: { code: '#DIV/0!' as CustomFunctions.ErrorCode, withMessage: false },
-    num: { code: '#NUM!' as CustomFunctions.ErrorCode, withMessage: false },
-  };
+/** The Excel error value each core error code shows as (Excel's own strings). */
+export const EXCEL_ERROR: Readonly<Record<DeskErrorCode, string>> = {
+  value: '#VALUE!',
+  na: '#N/A',
+  div0: '#DIV/0!',
+  num: '#NUM!',
+};
+/** Excel shows a custom message only for #VALUE! and #N/A, so only those carry ours. */
+export const SHOWS_MESSAGE: ReadonlySet<DeskErrorCode> = new Set<DeskErrorCode>(['value', 'na']);
 
 /** One core error as the Excel error a user sees in the cell. */
 export function toFunctionError(error: DeskError): CustomFunctions.Error {
-  const { code, withMessage } = CODES[error.code];
-  return withMessage
+  // ErrorCode is a string enum, so Excel's own strings are its values: this module needs
+  // nothing from the runtime but the Error class itself.
+  const code = EXCEL_ERROR[error.code] as CustomFunctions.ErrorCode;
+  return SHOWS_MESSAGE.has(error.code)
     ? new CustomFunctions.Error(code, error.message)
     : new CustomFunctions.Error(code);
 }

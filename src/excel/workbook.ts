@@ -1,9 +1,10 @@
 /**
  * The narrow door between the task pane and a workbook. Two implementations: the Office one
  * (Excel.run) and the in-memory one (preview and tests). Every method returns an outcome;
- * nothing throws out of here (Office errors become sentences).
+ * nothing throws out of here (Office errors become sentences). The few sentences about the
+ * outcomes' own values (broken rows, unplaced values) are at the end, said alike by adapter and pane.
  */
-import type { TableKey } from '../core/record/table-def';
+import { TABLES, type Checked, type Done, type Refused, type TableKey } from '../core';
 
 /** One table row as plain cell values keyed by schema field (numbers, text, booleans, or null for blank). */
 export type RowValues = Readonly<Record<string, string | number | boolean | null>>;
@@ -151,32 +152,29 @@ export type WriteFailureReason =
 
 /** What became of a selection requested with a write; a failed selection never fails the write. */
 export type SelectionResult =
-  | { readonly ok: true; readonly table: TableKey; readonly address: string }
-  | { readonly ok: false; readonly table: TableKey; readonly message: string };
+  Done<{ table: TableKey; address: string }> | (Refused & { readonly table: TableKey });
 
+/** The core's one refusable shape (core/result.ts), with what a write made or why it refused. */
 export type WriteOutcome =
-  | {
-      readonly ok: true;
-      readonly landed: readonly LandedRows[];
-      readonly message: string;
+  | Done<{
+      landed: readonly LandedRows[];
+      message: string;
       /** Present when the write was asked to select rows (AppendOptions.select). */
-      readonly selection?: SelectionResult;
+      selection?: SelectionResult;
       /** Values the user agreed to leave out (AppendOptions.dropUnplaced); the pane names them. */
-      readonly notWritten?: readonly UnplacedValue[];
+      notWritten?: readonly UnplacedValue[];
       /**
        * Desk rows found just below a table — left outside it when a co-author's resize won a
        * merge, or by a pane that never came back — that the write took into the table as they
        * are (resized over, never rewritten). Present only when there were any.
        */
-      readonly adopted?: readonly { table: TableKey; recordIds: readonly string[] }[];
-    }
-  | {
-      readonly ok: false;
+      adopted?: readonly { table: TableKey; recordIds: readonly string[] }[];
+    }>
+  | (Refused & {
       readonly reason: WriteFailureReason;
-      readonly message: string;
       /** With reason 'unplaced': every typed value that has no column. */
       readonly unplaced?: readonly UnplacedValue[];
-    };
+    });
 
 export interface AppendOptions {
   /** Select this table's landed rows inside the write round trip (no extra sync). */
@@ -202,13 +200,10 @@ export interface ReadProblem {
   readonly reason: string;
 }
 
-export type ReadOutcome =
-  | {
-      readonly ok: true;
-      readonly records: readonly ReadRecord[];
-      readonly problems: readonly ReadProblem[];
-    }
-  | { readonly ok: false; readonly message: string };
+export type ReadOutcome = Checked<{
+  records: readonly ReadRecord[];
+  problems: readonly ReadProblem[];
+}>;
 
 export interface DeskWorkbook {
   /**
@@ -236,4 +231,38 @@ export interface DeskWorkbook {
   select(table: TableKey, recordIds: readonly string[]): Promise<WriteOutcome>;
   /** Sample reviews into an empty workbook; refuses when any desk table exists. */
   insertSampleData(reviews: readonly ReviewRows[]): Promise<WriteOutcome>;
+}
+
+// ── sentences about the outcomes' values, said alike by the adapter and the pane ───────────────
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+/** A desk table's name as the user sees it in Excel (the schema's). */
+export const tableName = (key: TableKey): string => TABLES[key].name;
+
+/** "3 rows break the schema (sheet rows 2–4): Product is required" — said by health and the pane. */
+export function brokenSentence(b: BrokenRows): string {
+  const rows = b.sheetRows;
+  const first = rows[0] ?? 0;
+  const last = rows[rows.length - 1] ?? 0;
+  const contiguous = rows.every((r, i) => r === first + i);
+  const where =
+    rows.length === 1
+      ? `sheet row ${first}`
+      : contiguous
+        ? `sheet rows ${first}–${last}`
+        : `sheet rows ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ', …' : ''}`;
+  return `${plural(rows.length, 'row')} break${rows.length === 1 ? 's' : ''} the schema (${where}): ${b.firstReason}${rows.length > 1 ? ' (first row)' : ''}. The review queue cannot use ${rows.length === 1 ? 'it' : 'them'} until fixed.`;
+}
+
+/** "DeskSnapshots has no 'Storage note' column (renamed to 'Storage'?)" */
+export function unplacedSentence(u: UnplacedValue): string {
+  const value = typeof u.value === 'string' ? `'${u.value}'` : String(u.value);
+  const what = u.field === 'statusNow' ? 'the live Status now formula' : value;
+  const hint = u.renamedTo ? ` (renamed to '${u.renamedTo}'?)` : '';
+  return `${u.header}: ${what} — ${tableName(u.table)} has no '${u.header}' column${hint}`;
+}
+
+/** A success message that also names what the user chose to leave out. */
+export function notWrittenNote(message: string, notWritten: readonly UnplacedValue[]): string {
+  if (notWritten.length === 0) return message;
+  return `${message} Not written, as you chose: ${notWritten.map(unplacedSentence).join('; ')}.`;
 }

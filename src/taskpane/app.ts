@@ -3,14 +3,15 @@
  * browser tests: the same code path). Views get workbook operations as parameters; nothing here
  * calls Excel.run.
  */
-import { reviewQueue, type QueueItem } from '../core/review-queue';
-import { notWrittenNote } from '../excel/office/unplaced';
-import type {
-  DeskWorkbook,
-  ReviewRows,
-  SelectionResult,
-  WorkbookHealth,
-  WriteOutcome,
+import { type QueueItem, reviewQueue } from '../core';
+import {
+  notWrittenNote,
+  tableName,
+  type DeskWorkbook,
+  type ReviewRows,
+  type SelectionResult,
+  type WorkbookHealth,
+  type WriteOutcome,
 } from '../excel/workbook';
 import { h, replaceChildren } from './dom';
 import { isDraftEmpty, loadDraft, localDay, saveDraft, type DraftStorage } from './draft-store';
@@ -20,7 +21,7 @@ import { safe } from './safe';
 import { createSerial } from './serial';
 import { recordReview } from './submit';
 import { loadSubmitState, saveSubmitState } from './submit-state';
-import { createHealthPanel, healthVerdict, TABLE_LABEL } from './views/health-view';
+import { createHealthPanel, healthVerdict } from './views/health-view';
 import { createMessageBar } from './views/message';
 import { createQueueView } from './views/queue-view';
 import { createReceiptsView } from './views/receipts-view';
@@ -55,7 +56,7 @@ export interface PaneHandle {
   refresh(): Promise<void>;
 }
 
-const RECORDED_BY_KEY = 'metals-desk-record/recorded-by';
+const RECORDED_BY_STORAGE_KEY = 'metals-desk-record/recorded-by';
 
 export { localDay };
 
@@ -85,7 +86,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
   const initialSubmit = submitLoaded.ok ? submitLoaded.state : null;
   const readRecordedBy = () => {
     try {
-      return env.storage.getItem(RECORDED_BY_KEY) ?? '';
+      return env.storage.getItem(RECORDED_BY_STORAGE_KEY) ?? '';
     } catch {
       return '';
     }
@@ -107,7 +108,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
     },
     saveRecordedBy: (name) => {
       try {
-        env.storage.setItem(RECORDED_BY_KEY, name);
+        env.storage.setItem(RECORDED_BY_STORAGE_KEY, name);
       } catch {
         // The name is also in the form; losing the remembered copy costs one retype.
       }
@@ -332,7 +333,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
       message.show('success', 'Sample data inserted.', [
         ...outcome.landed.map(
           (l) =>
-            `${TABLE_LABEL[l.table]}: ${l.recordIds.length} row${l.recordIds.length === 1 ? '' : 's'} at ${l.address}`,
+            `${tableName(l.table)}: ${l.recordIds.length} row${l.recordIds.length === 1 ? '' : 's'} at ${l.address}`,
         ),
         ...[notes].filter(Boolean),
       ]);
@@ -405,7 +406,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
 export function selectionNote(selection: SelectionResult | undefined): string {
   if (!selection) return '';
   return selection.ok
-    ? `${TABLE_LABEL[selection.table]} row selected.`
+    ? `${tableName(selection.table)} row selected.`
     : `The rows were written but could not be selected: ${selection.message}`;
 }
 

@@ -3,6 +3,7 @@
  * OfficeRuntime.storage, so this is localStorage (per add-in origin), behind a tiny interface
  * the tests and the preview can swap.
  */
+import type { Checked } from '../core';
 export type DraftFields = Record<string, string>;
 
 export interface ReviewDraft {
@@ -64,9 +65,7 @@ function isFields(value: unknown): value is DraftFields {
 }
 
 /** Reads a saved draft; anything unreadable is reported, never silently replaced. */
-export function loadDraft(
-  storage: DraftStorage,
-): { ok: true; draft: ReviewDraft | null } | { ok: false; message: string } {
+export function loadDraft(storage: DraftStorage): Checked<{ draft: ReviewDraft | null }> {
   let raw: string | null;
   try {
     raw = storage.getItem(DRAFT_KEY);
@@ -97,10 +96,7 @@ export function loadDraft(
   }
 }
 
-export function saveDraft(
-  storage: DraftStorage,
-  draft: ReviewDraft,
-): { ok: true } | { ok: false; message: string } {
+export function saveDraft(storage: DraftStorage, draft: ReviewDraft): Checked {
   try {
     storage.setItem(DRAFT_KEY, JSON.stringify(draft));
     return { ok: true };

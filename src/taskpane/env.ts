@@ -1,5 +1,5 @@
 /** The pane's environment for a real browser page (Office or preview): clock, ids, storage, logic. */
-import { buildSampleReviews } from '../core/record/sample-data';
+import { buildSampleReviews } from '../core';
 import type { PaneEnv } from './app';
 import { createDeskLogic } from './desk-logic';
 import { memoryStorage, type DraftStorage } from './draft-store';

@@ -5,7 +5,7 @@
  * - recorded: the review is in the workbook; the pane shows what was written until the analyst
  *   starts the next review (the draft is kept until then, so closing the pane loses nothing).
  */
-import type { TableKey } from '../core/record/table-def';
+import { type Checked, type TableKey } from '../core';
 import type { LandedRows, ReviewRows, RowValues } from '../excel/workbook';
 import type { DraftStorage } from './draft-store';
 
@@ -104,9 +104,7 @@ function isRecorded(v: unknown): v is RecordedReview {
   );
 }
 
-export function loadSubmitState(
-  storage: DraftStorage,
-): { ok: true; state: SubmitState | null } | { ok: false; message: string } {
+export function loadSubmitState(storage: DraftStorage): Checked<{ state: SubmitState | null }> {
   let raw: string | null;
   try {
     raw = storage.getItem(SUBMIT_KEY);
@@ -131,10 +129,7 @@ export function loadSubmitState(
   return { ok: false, message: 'The last submit could not be read (not in the expected form).' };
 }
 
-export function saveSubmitState(
-  storage: DraftStorage,
-  state: SubmitState | null,
-): { ok: true } | { ok: false; message: string } {
+export function saveSubmitState(storage: DraftStorage, state: SubmitState | null): Checked {
   try {
     if (state === null) storage.removeItem(SUBMIT_KEY);
     else storage.setItem(SUBMIT_KEY, JSON.stringify(state));

@@ -4,7 +4,7 @@
  * typed values have no column ask the user — Repair, record without them, or keep editing —
  * before anything is written.
  */
-import { TABLE_KEYS } from '../core/record/schema';
+import { TABLE_KEYS } from '../core';
 import type { DeskWorkbook, ReviewRows, UnplacedValue, WriteOutcome } from '../excel/workbook';
 import type { Outbox } from './outbox';
 import { safe } from './safe';

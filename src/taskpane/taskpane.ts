@@ -3,7 +3,7 @@
  * workbook as a parameter, so the preview and the browser tests run the same pane.
  */
 import './csp'; // first: configures zod before any schema exists
-import { createOfficeDeskWorkbook } from '../excel/office-workbook';
+import { createOfficeDeskWorkbook } from '../excel/office';
 import { mount } from './app';
 import { h, replaceChildren } from './dom';
 import { browserEnv } from './env';

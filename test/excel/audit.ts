@@ -4,10 +4,10 @@
  * outside every table. Counted by identity (sheet id, table id, name, cell address), so a test can
  * tell an orphan adopted later (now part of the desk set) from one removed.
  */
-import { TABLES, TABLE_KEYS } from '../../src/core/record/schema';
+import { TABLE_KEYS, TABLES } from '../../src/core';
 import { formatAddress, parseAddress } from '../../src/excel/a1';
 import type { MemoryDeskWorkbook } from '../../src/excel/memory';
-import { SHEET_MARK, VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+import { SHEET_MARK, VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office';
 
 const DESK_NAMES = new Set(TABLE_KEYS.map((k) => TABLES[k].name.toLowerCase()));
 

@@ -3,9 +3,7 @@
  * outbox (src/taskpane/submit.ts, outbox.ts), a localStorage stand-in — and an audit of the
  * converged workbook against every row the panes wrote.
  */
-import { rowDifferences } from '../../src/core/record/receipts';
-import { TABLES, TABLE_KEYS, columnList } from '../../src/core/record/schema';
-import type { TableKey } from '../../src/core/record/table-def';
+import { columnList, rowDifferences, TABLE_KEYS, type TableKey, TABLES } from '../../src/core';
 import { formatAddress } from '../../src/excel/a1';
 import type { Coauthoring, Replica } from '../../src/excel/memory';
 import type { MemoryWorkbookModel, TableData } from '../../src/excel/memory/model';

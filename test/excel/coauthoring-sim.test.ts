@@ -28,7 +28,7 @@
  * Rerun a failing schedule with DESK_SEED=<seed> DESK_INTERLEAVINGS=1.
  */
 import { formatAddress, parseAddress } from '../../src/excel/a1';
-import { TABLES, TABLE_KEYS } from '../../src/core/record/schema';
+import { TABLE_KEYS, TABLES } from '../../src/core';
 import { createCoauthoring, type Coauthoring, type Replica } from '../../src/excel/memory';
 import type { SyncInfo } from '../../src/excel/memory';
 import type { ReviewRows, WriteOutcome } from '../../src/excel/workbook';

@@ -5,9 +5,9 @@
  * never overwritten. Model: learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins
  * (changes merge once synced; concurrent edits of one cell: the last stays).
  */
-import { TABLES } from '../../src/core/record/schema';
+import { TABLES } from '../../src/core';
 import { createCoauthoring, type Coauthoring } from '../../src/excel/memory';
-import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office';
 import type { ReviewRows } from '../../src/excel/workbook';
 import { HOLD_MS, MISSING_MS } from '../../src/taskpane/outbox';
 import {

@@ -2,17 +2,8 @@
 import { buildReviewRows, type ReviewInput } from '../../src/core/record/build';
 import type { ReviewRows } from '../../src/excel/workbook';
 
-/** mulberry32: small, seedable, good enough to drive randomised tests reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the generator the co-authoring model replays its schedules with. */
+export { seededRandom as prng } from '../../src/excel/memory/coauthoring/random';
 
 /** RFC 4122 v4-shaped ids from a counter, so zod's uuid check passes and runs are repeatable. */
 export function idMaker(prefix = 0): () => string {

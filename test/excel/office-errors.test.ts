@@ -8,7 +8,7 @@
  * OfficeDev/office-js-docs#417), GeneralException on Mac (office-js-docs#417), InvalidOperation
  * in older hosts. None of them means "the request was malformed" here.
  */
-import { TABLES } from '../../src/core/record/schema';
+import { TABLES } from '../../src/core';
 import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../src/excel/memory';
 import { explainOfficeCode, officeErrorSentence } from '../../src/excel/office-errors';
 import { orphans } from './audit';

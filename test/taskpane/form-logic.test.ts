@@ -1,10 +1,5 @@
-import {
-  SMM_QUOTES,
-  FASTMARKETS_CODES,
-  SAMPLE_REVIEWS,
-  buildSampleReviews,
-} from '../../src/core/record/sample-data';
-import { STATUS_NOW_FORMULA, TABLES } from '../../src/core/record/schema';
+import { buildSampleReviews, STATUS_NOW_FORMULA, TABLES } from '../../src/core';
+import { SMM_QUOTES, FASTMARKETS_CODES, SAMPLE_REVIEWS } from '../../src/core/record/sample-data';
 import { createDeskLogic } from '../../src/taskpane/desk-logic';
 import {
   emptyDraft,

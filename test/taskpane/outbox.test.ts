@@ -6,7 +6,7 @@
  */
 import { buildReviewRows } from '../../src/core/record/build';
 import { cellDigest, createMemoryDeskWorkbook } from '../../src/excel/memory';
-import { WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
+import { WORKBOOK_ID_NAME } from '../../src/excel/office';
 import type { ReviewRows } from '../../src/excel/workbook';
 import { memoryStorage, type DraftStorage } from '../../src/taskpane/draft-store';
 import {

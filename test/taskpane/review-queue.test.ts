@@ -1,4 +1,5 @@
-import { dayOf, daysBetween, reviewQueue, type QueueRow } from '../../src/core/review-queue';
+import { reviewQueue } from '../../src/core';
+import { dayOf, daysBetween, type QueueRow } from '../../src/core/review-queue';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const TODAY = '2026-11-23';

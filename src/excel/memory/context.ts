@@ -126,6 +126,8 @@ export class MemoryHost {
   onRequest: ((info: SyncInfo) => void) | null = null;
   /** Called after each operation of a request applied; `applied` counts them (1…operations). */
   onOperation: ((info: SyncInfo, applied: number) => void) | null = null;
+  /** While set, every Excel.run first waits for it (a slow network: the preview's "hold"). */
+  latency: (() => Promise<void>) | null = null;
   requestLimitBytes = REQUEST_LIMIT_BYTES;
   responseLimitBytes = RESPONSE_LIMIT_BYTES;
 
@@ -141,6 +143,7 @@ export class MemoryHost {
 
   /** Excel.run's shape; the context is the typed Office one as far as callers can tell. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    if (this.latency) await this.latency();
     const ctx = new MemoryContext(this);
     try {
       const pending: unknown = batch(ctx as unknown as Excel.RequestContext);

@@ -1,9 +1,14 @@
-/** One in-memory workbook with the real Office adapter over it: what the preview and tests drive. */
-import { createOfficeDeskWorkbook } from '../office-workbook';
+/**
+ * The desk twin assembled: one in-memory workbook with our add-in loaded — the real Office
+ * adapter over it, and the add-in's DESK functions in its formula engine — what the preview and
+ * tests drive. The one place memory/ meets the add-in; the rest of memory/ is Excel alone.
+ */
+import { DESK_FUNCTIONS } from '../desk-functions';
+import { createOfficeDeskWorkbook } from '../office';
 import type { DeskWorkbook } from '../workbook';
 import { MemoryHost } from './context';
-import { deskFormulaEvaluator } from './desk-formula';
-import { MemoryWorkbookModel, type FormulaEvaluator } from './model';
+import { formulaEvaluator, type FormulaEvaluator } from './formula-eval';
+import { MemoryWorkbookModel } from './model';
 import { MemoryUser } from './user';
 import { viewOf, type MemoryWorkbookView } from './view';
 
@@ -11,7 +16,7 @@ export interface MemoryDeskWorkbook {
   readonly workbook: DeskWorkbook;
   /** Sheets, tables, headers, values and formulas, for rendering. */
   view(): MemoryWorkbookView;
-  /** Alias of view() (the name CONTRACTS uses). */
+  /** Alias of view(). */
   snapshot(): MemoryWorkbookView;
   /** Hand edits: rename/reorder/delete/add columns, type a cell, delete a table. */
   readonly user: MemoryUser;
@@ -21,6 +26,9 @@ export interface MemoryDeskWorkbook {
   readonly host: MemoryHost;
   readonly model: MemoryWorkbookModel;
 }
+
+/** Excel's formulas with the DESK functions loaded: Status now gives what DESK.NOTE_STATUS gives. */
+export const deskFormulaEvaluator: FormulaEvaluator = formulaEvaluator(DESK_FUNCTIONS);
 
 /** The adapter, view and user over an existing model (a co-authoring replica uses it too). */
 export function deskWorkbookOver(model: MemoryWorkbookModel): MemoryDeskWorkbook {

@@ -21,8 +21,15 @@ export {
   type SyncStats,
 } from './context';
 export { DEFAULT_STRICTNESS, MemoryError, type MemoryStrictness } from './errors';
-export { MemoryWorkbookModel, type FormulaEvaluator, type Scalar } from './model';
-export { deskFormulaEvaluator } from './desk-formula';
+export { MemoryWorkbookModel, type Scalar } from './model';
+export {
+  formulaEvaluator,
+  isFormulaError,
+  type FormulaError,
+  type FormulaEvaluator,
+  type FormulaResult,
+  type FunctionRegistry,
+} from './formula-eval';
 export { MemoryUser } from './user';
 export {
   cellDigest,
@@ -36,6 +43,7 @@ export {
 export { formulaSyntaxProblem } from './formula-syntax';
 export {
   createMemoryDeskWorkbook,
+  deskFormulaEvaluator,
   deskWorkbookOver,
   type MemoryDeskWorkbook,
 } from './desk-workbook';

@@ -12,6 +12,12 @@
 import type { Box } from '../a1';
 import { headerText, readEntry, type Entry, type Scalar } from './cell-input';
 import {
+  formulaEvaluator,
+  isFormulaError,
+  type FormulaEvaluator,
+  type FormulaResult,
+} from './formula-eval';
+import {
   coded,
   DEFAULT_STRICTNESS,
   invalidArgument,
@@ -73,11 +79,7 @@ export interface ChangeRecorder {
   name(key: string, scope: SheetData | null): void;
 }
 
-/** Evaluates a formula cell for `values` (the preview plugs in DESK functions). */
-export type FormulaEvaluator = (
-  formula: string,
-  row: Readonly<Record<string, Scalar>> | null,
-) => Scalar;
+export type { FormulaEvaluator } from './formula-eval';
 
 export { cellKey, parseCellKey } from './keys';
 
@@ -86,7 +88,8 @@ export class MemoryWorkbookModel {
   readonly tables: TableData[] = [];
   readonly names = new Map<string, NameData>();
   selection: { sheet: string; box: Box } | null = null;
-  evaluate: FormulaEvaluator = () => '#NAME?';
+  /** Excel's calculation with the add-ins loaded into it (desk-workbook.ts loads ours). */
+  evaluate: FormulaEvaluator = formulaEvaluator({});
   /** Which code answers where Excel's sources disagree (errors.ts). */
   strictness: MemoryStrictness = { ...DEFAULT_STRICTNESS };
   recorder: ChangeRecorder | null = null;
@@ -283,9 +286,19 @@ export class MemoryWorkbookModel {
     const cell = this.cell(sheet, r, c);
     if (!cell) return '';
     if (!cell.formula) return cell.value;
+    const v = this.evaluated(sheet, r, c, cell.formula);
+    return isFormulaError(v) ? v.error : v;
+  }
+  /** The message an error value carries (what Excel shows for a custom function's #VALUE!), or null. */
+  errorMessageOf(sheet: SheetData, r: number, c: number): string | null {
+    const formula = this.cell(sheet, r, c)?.formula;
+    const v = formula ? this.evaluated(sheet, r, c, formula) : null;
+    return isFormulaError(v) ? (v.message ?? null) : null;
+  }
+  private evaluated(sheet: SheetData, r: number, c: number, formula: string): FormulaResult {
     const t = this.tableAt(sheet, r, c);
     const row = t && r > t.row ? this.rowByHeader(t, r) : null;
-    return this.evaluate(cell.formula, row);
+    return this.evaluate(formula, row);
   }
   formulaOf(sheet: SheetData, r: number, c: number): Scalar {
     const cell = this.cell(sheet, r, c);

@@ -3,10 +3,10 @@
  * and displayed text (enough of Excel's number formats for the desk's columns), each sheet's tables
  * and loose cells, the names and the selection. For rendering and for "no other cell changed" checks.
  */
-import { dateFromExcelSerial } from '../../core/dates';
 import { formatAddress } from '../a1';
 import { parseCellKey } from './keys';
-import type { MemoryWorkbookModel, Scalar, SheetData } from './model';
+import { dateOfSerial } from './serial';
+import type { MemoryWorkbookModel, Scalar, SheetData, TableData } from './model';
 
 export interface MemoryCellView {
   readonly value: Scalar;
@@ -16,6 +16,8 @@ export interface MemoryCellView {
   /** The value as Excel would display it with its number format. */
   readonly text: string;
   readonly validation: string | null;
+  /** The message an error value carries (a custom function's #VALUE!), when there is one. */
+  readonly message?: string;
 }
 export interface MemoryTableView {
   readonly id: string;
@@ -23,11 +25,16 @@ export interface MemoryTableView {
   readonly sheet: string;
   readonly address: string;
   readonly headers: readonly string[];
+  /** Sheet row number (1-based) of the header row. */
+  readonly headerRow: number;
+  /** Body rows (0-based) inside the current selection. */
+  readonly selectedRows: readonly number[];
   /** Body rows, one view per table column. */
   readonly rows: readonly (readonly MemoryCellView[])[];
 }
 export interface MemorySheetView {
   readonly name: string;
+  readonly visible: boolean;
   readonly tables: readonly MemoryTableView[];
   /** Non-empty cells outside any table, e.g. a user's notes. */
   readonly looseCells: readonly (MemoryCellView & { readonly address: string })[];
@@ -46,7 +53,7 @@ export function displayText(value: Scalar, format: string): string {
   if (typeof value !== 'number') return value;
   if (!Number.isFinite(value)) return String(value);
   if (format.startsWith('yyyy-mm-dd')) {
-    const d = dateFromExcelSerial(value);
+    const d = dateOfSerial(value);
     const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
     return format.includes('hh')
       ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
@@ -76,13 +83,25 @@ function cellView(m: MemoryWorkbookModel, s: SheetData, r: number, c: number): M
   const cell = m.cell(s, r, c);
   const value = m.valueOf(s, r, c);
   const numberFormat = cell?.numberFormat ?? 'General';
+  const message = m.errorMessageOf(s, r, c);
   return {
     value,
     formula: cell?.formula ?? null,
     numberFormat,
     text: displayText(value, numberFormat),
     validation: cell?.validation ?? null,
+    ...(message !== null ? { message } : {}),
   };
+}
+
+/** Body rows of a table (0-based) that the selection covers. */
+function selectedRows(m: MemoryWorkbookModel, t: TableData): number[] {
+  const sel = m.selection;
+  if (!sel || sel.sheet.toLowerCase() !== t.sheet.name.toLowerCase()) return [];
+  return Array.from({ length: t.rows - 1 }, (_, i) => i).filter((i) => {
+    const r = t.row + 1 + i;
+    return r >= sel.box.row && r < sel.box.row + sel.box.rows;
+  });
 }
 
 export function viewOf(m: MemoryWorkbookModel): MemoryWorkbookView {
@@ -101,12 +120,15 @@ export function viewOf(m: MemoryWorkbookModel): MemoryWorkbookView {
         }));
       return {
         name: s.name,
+        visible: s.visibility === 'Visible',
         tables: tables.map((t) => ({
           id: t.id,
           name: t.name,
           sheet: s.name,
           address: formatAddress(s.name, { row: t.row, col: t.col, rows: t.rows, cols: t.cols }),
           headers: m.headers(t),
+          headerRow: t.row + 1,
+          selectedRows: selectedRows(m, t),
           rows: Array.from({ length: t.rows - 1 }, (_, i) =>
             Array.from({ length: t.cols }, (__, j) => cellView(m, s, t.row + 1 + i, t.col + j)),
           ),

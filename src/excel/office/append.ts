@@ -11,19 +11,25 @@
  * interrupted attempt) and refuse otherwise. Both put the same values in the request (see the
  * bench), so the choice costs nothing in size or round trips.
  */
-import { TABLES, TABLE_KEYS, columnList, migrationPath } from '../../core/record/schema';
-import { checkRecord } from '../../core/record/cells';
-import type { TableKey } from '../../core/record/table-def';
+import {
+  checkRecord,
+  columnList,
+  migrationPath,
+  TABLE_KEYS,
+  type TableKey,
+  TABLES,
+} from '../../core';
 import { formatAddress, type Box } from '../a1';
 import { guardedRefusal, intruders, tableMoved, takeBack } from './guard';
-import type {
-  AppendOptions,
-  LandedRows,
-  ReviewRows,
-  RowValues,
-  SelectionResult,
-  WriteFailureReason,
-  WriteOutcome,
+import {
+  notWrittenNote,
+  type AppendOptions,
+  type LandedRows,
+  type ReviewRows,
+  type RowValues,
+  type SelectionResult,
+  type WriteFailureReason,
+  type WriteOutcome,
 } from '../workbook';
 import { confirmed, packBatches, queuePiece, type Run } from './batches';
 import {
@@ -41,7 +47,7 @@ import { refuseNewer, stampVersion } from './schema-version';
 import { queueSelection } from './select';
 import type { Found, Session, State } from './session';
 import { placeRows, waitingRow, waitingSentence, type WaitingRow } from './stranded';
-import { notWrittenNote, refuseUnplaced, unplacedValues } from './unplaced';
+import { refuseUnplaced, unplacedValues } from './unplaced';
 
 interface Plan {
   /** The table as read. */

@@ -3,8 +3,7 @@
  * and queueing one piece: the pre-write read of its cells (guard.ts), formats, the cells,
  * validation, the table grown over them, and the read-back of its Record IDs.
  */
-import { columnList, validationList } from '../../core/record/schema';
-import { rowCells } from '../../core/record/cells';
+import { columnList, rowCells, validationList } from '../../core';
 import type { Box } from '../a1';
 import type { RowValues } from '../workbook';
 import { GUARD_BYTES_PER_CELL, queueGuard, type Guard } from './guard';

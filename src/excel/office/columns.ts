@@ -14,8 +14,7 @@
  * A formula column whose cells stayed empty (interrupted after the resize) is filled on the next
  * repair.
  */
-import { columnList, validationList } from '../../core/record/schema';
-import { TEXT_CELL_FORMAT } from '../../core/record/cells';
+import { columnList, TEXT_CELL_FORMAT, validationList, type Done } from '../../core';
 import { SHEET_COLS, type Box } from '../a1';
 import {
   guardedRefusal,
@@ -232,7 +231,7 @@ export async function addColumns(
   todo: readonly ColumnsTodo[],
   present: readonly Found[],
   alsoQueue?: () => void,
-): Promise<{ ok: true; added: readonly ColumnsTodo[]; filled: number } | Failure> {
+): Promise<Done<{ added: readonly ColumnsTodo[]; filled: number }> | Failure> {
   const reads = await readRight(ctx, todo, present);
   const plans: { r: RightRead; own: Set<number> }[] = [];
   const refused: string[] = [];

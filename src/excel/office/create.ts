@@ -14,14 +14,14 @@
  * body (renamed); the table under its name (done). Never a "DeskExposures (2)" sheet or a Table1.
  */
 import {
-  SCHEMA_VERSION,
-  TABLES,
-  TABLE_KEYS,
   columnList,
+  SCHEMA_VERSION,
+  TABLE_KEYS,
+  type TableKey,
+  TABLES,
+  TEXT_CELL_FORMAT,
   validationList,
-} from '../../core/record/schema';
-import { TEXT_CELL_FORMAT } from '../../core/record/cells';
-import type { TableKey } from '../../core/record/table-def';
+} from '../../core';
 import { formatAddress, type Box } from '../a1';
 import {
   queueMark,
@@ -78,6 +78,7 @@ function areaIsOurs(key: TableKey, area: Surroundings['sheets'][TableKey]['area'
   return headerOk && body.every((v, j) => isBlank(v, area.formulas[1]?.[j]));
 }
 
+/** Nothing at all in the cell, as Excel's empty: unlike core's isMissing, a cell of spaces is someone's. */
 const isBlank = (v: unknown, f: unknown): boolean =>
   (v === '' || v === null || v === undefined) && (f === '' || f === null || f === undefined);
 

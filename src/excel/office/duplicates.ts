@@ -8,7 +8,7 @@
  * rows is in the desk table with the same values. A row that differs (a colleague corrected one
  * copy) or breaks the schema keeps the duplicate, and the message says which.
  */
-import type { TableKey } from '../../core/record/table-def';
+import { type TableKey } from '../../core';
 import type { ReviewRows, RowValues } from '../workbook';
 import { appendReview } from './append';
 import { plural, tableName } from './messages';

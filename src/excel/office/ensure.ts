@@ -8,8 +8,7 @@
  *   migration (older schema only): read, read right of the tables, write (columns.ts)
  *   duplicates holding rows: merged by an append each (duplicates.ts)
  */
-import { SCHEMA_VERSION, TABLES, migrationPath } from '../../core/record/schema';
-import type { TableKey } from '../../core/record/table-def';
+import { migrationPath, SCHEMA_VERSION, TABLES, type Done, type TableKey } from '../../core';
 import type { WriteOutcome } from '../workbook';
 import { addColumns, type ColumnsTodo } from './columns';
 import { planCreation, queueCreation, type CreationPlan } from './create';
@@ -121,8 +120,8 @@ function create(session: Session): Promise<Created | Failure> {
 }
 
 /** The migration run: the newer schema's columns at the right, then the version restamped. */
-function migrate(session: Session): Promise<{ ok: true; parts: string[] } | Failure> {
-  return attempt<{ ok: true; parts: string[] } | Failure>(
+function migrate(session: Session): Promise<Done<{ parts: string[] }> | Failure> {
+  return attempt<Done<{ parts: string[] }> | Failure>(
     session.run,
     async (ctx) => {
       const s = await readState(session, ctx, {});

@@ -2,12 +2,17 @@
  * Schema health: the version and each table's drift, as the pane shows it, the workbook's id,
  * and the pane's receipts checked against the bodies read in the same sync.
  */
-import { TABLE_KEYS } from '../../core/record/schema';
-import type { TableKey } from '../../core/record/table-def';
+import { TABLE_KEYS, type TableKey } from '../../core';
 import { officeErrorSentence } from '../office-errors';
-import type { BrokenRows, Receipt, TableState, WorkbookHealth } from '../workbook';
+import {
+  brokenSentence,
+  type BrokenRows,
+  type Receipt,
+  type TableState,
+  type WorkbookHealth,
+} from '../workbook';
 import { copiesInside, copiesSentence } from './copies';
-import { brokenSentence, lacksRequired, quoteList, tableName } from './messages';
+import { lacksRequired, quoteList, tableName } from './messages';
 import { attempt } from './outcome';
 import { readBody } from './read';
 import { readState } from './probe';

@@ -13,8 +13,7 @@
  *
  * A table the add-in made is one on a marked sheet, at A1, with exactly the schema's headers.
  */
-import { TABLES } from '../../core/record/schema';
-import type { TableKey } from '../../core/record/table-def';
+import { type TableKey, TABLES } from '../../core';
 
 export const SHEET_MARK = 'DESK_SHEET';
 export const WORKBOOK_ID_NAME = 'DESK_WORKBOOK_ID';

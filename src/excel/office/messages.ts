@@ -1,10 +1,10 @@
 /** Sentences more than one operation says, so they read the same wherever they appear. */
-import { TABLES } from '../../core/record/schema';
-import type { TableKey } from '../../core/record/table-def';
+import { type TableKey } from '../../core';
 import { formatAddress } from '../a1';
+import { tableName } from '../workbook';
 import type { Found } from './session';
 
-export const tableName = (key: TableKey): string => TABLES[key].name;
+export { tableName };
 
 export const quoteList = (cols: readonly { header: string }[]): string =>
   cols.map((c) => `'${c.header}'`).join(', ');
@@ -93,19 +93,4 @@ export function occupiedCells(
     });
   });
   return out;
-}
-
-/** "3 rows break the schema (sheet rows 2–4): Product is required" — said by health and the pane. */
-export function brokenSentence(b: { sheetRows: readonly number[]; firstReason: string }): string {
-  const rows = b.sheetRows;
-  const first = rows[0] ?? 0;
-  const last = rows[rows.length - 1] ?? 0;
-  const contiguous = rows.every((r, i) => r === first + i);
-  const where =
-    rows.length === 1
-      ? `sheet row ${first}`
-      : contiguous
-        ? `sheet rows ${first}–${last}`
-        : `sheet rows ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ', …' : ''}`;
-  return `${plural(rows.length, 'row')} break${rows.length === 1 ? 's' : ''} the schema (${where}): ${b.firstReason}${rows.length > 1 ? ' (first row)' : ''}. The review queue cannot use ${rows.length === 1 ? 'it' : 'them'} until fixed.`;
 }

@@ -8,8 +8,7 @@
  * header: `TableColumnCollection.getItem` matches a name exactly. The column read first is the
  * one found last time (column id 1 in a table the add-in made); a moved column costs one more read.
  */
-import { TABLES, TABLE_KEYS, columnList } from '../../core/record/schema';
-import type { TableKey } from '../../core/record/table-def';
+import { columnList, TABLE_KEYS, type TableKey, TABLES } from '../../core';
 import { SHEET_ROWS, type Box } from '../a1';
 import { officeErrorCode } from '../office-errors';
 import { textConstant, WORKBOOK_ID_NAME } from './marks';

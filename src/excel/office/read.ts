@@ -1,6 +1,5 @@
 /** Reading a table back into validated records; rows that break the schema are reported, not fatal. */
-import { recordFromCells } from '../../core/record/cells';
-import type { TableKey } from '../../core/record/table-def';
+import { recordFromCells, type TableKey } from '../../core';
 import { officeErrorSentence } from '../office-errors';
 import type { ReadOutcome, ReadProblem, ReadRecord } from '../workbook';
 import { lacksRequired, tableName } from './messages';

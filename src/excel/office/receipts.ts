@@ -3,9 +3,7 @@
  * A row is found by its Record ID inside its table; a row below or beside the table (a resize lost
  * in a co-authoring merge) is not in the record and counts as missing.
  */
-import { rowDifferences } from '../../core/record/receipts';
-import { TABLE_KEYS } from '../../core/record/schema';
-import type { TableKey } from '../../core/record/table-def';
+import { rowDifferences, TABLE_KEYS, type TableKey } from '../../core';
 import type { DifferingRow, Receipt, ReceiptCheck, RowValues } from '../workbook';
 import { lacksRequired, tableName } from './messages';
 import type { Found, State } from './session';

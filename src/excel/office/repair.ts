@@ -4,7 +4,7 @@
  * tables, the cells right of them, the write (a fourth only to put back a cell a colleague typed
  * there in between).
  */
-import { TABLE_KEYS, columnList } from '../../core/record/schema';
+import { columnList, TABLE_KEYS } from '../../core';
 import type { WriteOutcome } from '../workbook';
 import { addColumns, type ColumnsTodo } from './columns';
 import { plural, quoteList, tableName } from './messages';

@@ -9,9 +9,7 @@
  * of them are there already, the insert is refused (it says so); any other row in a desk table
  * refuses it too: sample rows never mix with a desk's own.
  */
-import { TABLE_KEYS, columnList } from '../../core/record/schema';
-import { recordFromCells } from '../../core/record/cells';
-import type { TableKey } from '../../core/record/table-def';
+import { columnList, recordFromCells, TABLE_KEYS, type TableKey } from '../../core';
 import { SHEET_ROWS } from '../a1';
 import type { ReviewRows, RowValues, WriteOutcome } from '../workbook';
 import { appendReview } from './append';

@@ -3,7 +3,7 @@
  * =DESK_SCHEMA_VERSION. Absent in a fresh workbook; absent beside existing tables means version 0
  * (tables from before the version was stamped).
  */
-import { SCHEMA_VERSION } from '../../core/record/schema';
+import { SCHEMA_VERSION } from '../../core';
 import type { SchemaVersionState } from '../workbook';
 import { failure, type Failure } from './outcome';
 import type { State } from './session';

@@ -1,5 +1,5 @@
 /** Selecting rows so the user sees them: on its own, or queued into a write's last sync. */
-import type { TableKey } from '../../core/record/table-def';
+import { type TableKey } from '../../core';
 import { formatAddress, type Box } from '../a1';
 import type { WriteOutcome } from '../workbook';
 import { tableName } from './messages';

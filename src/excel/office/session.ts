@@ -1,5 +1,5 @@
 /** What every operation of the Office adapter shares: the run function, the tables as found. */
-import type { ColumnSpec, TableKey } from '../../core/record/table-def';
+import { type ColumnSpec, type TableKey } from '../../core';
 import type { SchemaVersionState } from '../workbook';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

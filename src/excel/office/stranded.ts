@@ -10,8 +10,7 @@
  *
  * Decided on the cells below that the append's first read took (probe.ts), no read of its own.
  */
-import { recordFromCells } from '../../core/record/cells';
-import { columnList } from '../../core/record/schema';
+import { columnList, recordFromCells } from '../../core';
 import { formatAddress } from '../a1';
 import type { RowValues } from '../workbook';
 import { plural, tableName } from './messages';

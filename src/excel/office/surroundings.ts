@@ -6,8 +6,7 @@
  * headers, whether its body is empty, and its sheet's mark — to recognise what an interrupted
  * attempt or a second pane left.
  */
-import { TABLES, TABLE_KEYS, columnList } from '../../core/record/schema';
-import type { TableKey } from '../../core/record/table-def';
+import { columnList, TABLE_KEYS, type TableKey, TABLES } from '../../core';
 import { formatAddress, type Box } from '../a1';
 import { readMark, SHEET_MARK, WORKBOOK_ID_NAME, type Mark } from './marks';
 import { VERSION_NAME } from './schema-version';

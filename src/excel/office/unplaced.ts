@@ -4,8 +4,8 @@
  * on the state appendReview has already read (no extra sync); nothing is dropped without the
  * user's word (`dropUnplaced`).
  */
-import type { RowValues, UnplacedValue } from '../workbook';
-import { NOUN, plural, tableName } from './messages';
+import { unplacedSentence, type RowValues, type UnplacedValue } from '../workbook';
+import { NOUN, plural } from './messages';
 import { failure, type Failure } from './outcome';
 import { norm, type Col, type Found } from './session';
 
@@ -61,14 +61,6 @@ export interface Placement {
 export const unplacedValues = (plan: readonly Placement[]): UnplacedValue[] =>
   plan.flatMap((p) => unplacedIn(p.f, p.missing));
 
-/** "DeskSnapshots has no 'Storage note' column (renamed to 'Storage'?)" */
-export function unplacedSentence(u: UnplacedValue): string {
-  const value = typeof u.value === 'string' ? `'${u.value}'` : String(u.value);
-  const what = u.field === 'statusNow' ? 'the live Status now formula' : value;
-  const hint = u.renamedTo ? ` (renamed to '${u.renamedTo}'?)` : '';
-  return `${u.header}: ${what} — ${tableName(u.table)} has no '${u.header}' column${hint}`;
-}
-
 /**
  * The refusal when values cannot be placed and the user has not agreed to leave them out; null
  * when everything has a column or `drop` says to record without them.
@@ -86,10 +78,4 @@ export function refuseUnplaced(plan: readonly Placement[], drop: boolean): Failu
     ),
     unplaced,
   };
-}
-
-/** A success message that also names what the user chose to leave out. */
-export function notWrittenNote(message: string, notWritten: readonly UnplacedValue[]): string {
-  if (notWritten.length === 0) return message;
-  return `${message} Not written, as you chose: ${notWritten.map(unplacedSentence).join('; ')}.`;
 }

@@ -2,30 +2,10 @@
  * Read-only rendering of the in-memory workbook's tables: what a user would see in Excel (values
  * by number format) plus each formula as typed. Cell text goes in through textContent only.
  */
-import { displayText } from '../../excel/memory';
+import type { MemoryTableView } from '../../excel/memory';
 import { h, replaceChildren } from '../dom';
 
-export type CellScalar = string | number | boolean;
-
-export interface GridCell {
-  readonly value: CellScalar;
-  readonly formula: string | null;
-  readonly numberFormat: string;
-}
-
-export interface GridTable {
-  readonly name: string;
-  readonly sheet: string;
-  readonly address: string;
-  /** Sheet row number of the header row (body rows follow). */
-  readonly headerRow: number;
-  readonly headers: readonly string[];
-  readonly rows: readonly (readonly GridCell[])[];
-  /** Body row indexes (0-based) inside the current selection. */
-  readonly selectedRows: ReadonlySet<number>;
-}
-
-export function renderTables(container: HTMLElement, tables: readonly GridTable[]): void {
+export function renderTables(container: HTMLElement, tables: readonly MemoryTableView[]): void {
   if (tables.length === 0) {
     replaceChildren(
       container,
@@ -49,7 +29,7 @@ export function renderTables(container: HTMLElement, tables: readonly GridTable[
           ' ',
           h('span', {
             class: 'hint',
-            text: `${t.sheet}!${t.address} · ${t.rows.length} row${t.rows.length === 1 ? '' : 's'}`,
+            text: `${t.address} · ${t.rows.length} row${t.rows.length === 1 ? '' : 's'}`,
           }),
         ),
         h(
@@ -74,10 +54,10 @@ export function renderTables(container: HTMLElement, tables: readonly GridTable[
               ...t.rows.map((row, i) =>
                 h(
                   'tr',
-                  { 'data-row': String(i + 1), 'data-selected': t.selectedRows.has(i) },
+                  { 'data-row': String(i + 1), 'data-selected': t.selectedRows.includes(i) },
                   h('th', { class: 'rowhead', scope: 'row', text: String(t.headerRow + i + 1) }),
                   ...row.map((cell, j) => {
-                    const shown = displayText(cell.value, cell.numberFormat);
+                    const shown = cell.text;
                     return h(
                       'td',
                       {
@@ -86,7 +66,9 @@ export function renderTables(container: HTMLElement, tables: readonly GridTable[
                         class:
                           `${typeof cell.value === 'number' && !/^yyyy/.test(cell.numberFormat) ? 'num' : ''}${cell.formula ? ' formula' : ''}`.trim() ||
                           undefined,
-                        title: cell.formula ? `${shown}\n${cell.formula}` : shown || undefined,
+                        title: cell.formula
+                          ? [shown, cell.message, cell.formula].filter(Boolean).join('\n')
+                          : shown || undefined,
                       },
                       h('span', { class: 'cell-value', text: shown }),
                       cell.formula

@@ -4,15 +4,8 @@
  * workbook's tables rendered beside it and a colleague's edits one click away.
  */
 import '../csp'; // first: configures zod before any schema exists
-import { wallClockAsUtc } from '../../core/dates';
-import { noteStatus } from '../../core/functions';
-import { isDeskError } from '../../core/errors';
-import { STATUS_NOW_FORMULA, TABLES, columnList, triggerLimits } from '../../core/record/schema';
-import { formatAddress } from '../../excel/a1';
-import { MemoryHost } from '../../excel/memory/context';
-import { MemoryWorkbookModel, type Scalar } from '../../excel/memory/model';
-import { createOfficeDeskWorkbook } from '../../excel/office-workbook';
-import { SCHEMA_VERSION } from '../../core/record/schema';
+import { columnList, SCHEMA_VERSION, TABLES } from '../../core';
+import { createMemoryDeskWorkbook } from '../../excel/memory';
 import { mount } from '../app';
 import { h, replaceChildren } from '../dom';
 import { browserEnv, newUuid } from '../env';
@@ -24,105 +17,39 @@ import {
   stampNewerSchema,
   type WriteFailure,
 } from './colleague';
-import { renderTables, type GridTable } from './grid';
+import { renderTables } from './grid';
 
-const model = new MemoryWorkbookModel();
-
-/**
- * The Status now formula, evaluated by the same whole-argument function DESK.NOTE_STATUS calls
- * in Excel, on the row's cells (the in-memory workbook has no formula engine of its own).
- */
-model.evaluate = (formula: string, row: Readonly<Record<string, Scalar>> | null): Scalar => {
-  if (formula !== STATUS_NOW_FORMULA || row === null) return '#NAME?';
-  const text = (header: string) => String(row[header] ?? '');
-  const result = noteStatus(
-    row['Quote time'] ?? '',
-    row['Spread bps'] ?? '',
-    row['Ratio change'] ?? '',
-    undefined,
-    row['Expected direction'] ?? '',
-    [limitsRow(row['Trigger type'], row['Threshold'])],
-    row['Source state'] ?? '',
-    [[text('Owner'), text('Open question'), text('Evidence request'), text('Due date')]],
-    undefined,
-    wallClockAsUtc(new Date()),
-  );
-  if (isDeskError(result)) return result.code === 'na' ? '#N/A' : `#${result.code.toUpperCase()}!`;
-  if (Array.isArray(result)) return '#VALUE!';
-  return result;
-};
-
-/** The 1×3 limits the formula's CHOOSE({1,2,3}, IF(…)) builds from the row. */
-function limitsRow(type: Scalar | undefined, threshold: Scalar | undefined): number[] {
-  const l = triggerLimits(type, threshold);
-  return [l.maxAgeDays, l.maxSpreadBps, l.ratioTolerance].map((d) => d.toNumber());
-}
-
-const host = new MemoryHost(model);
+/** The desk twin: its formula engine has the DESK functions loaded, as Excel with our add-in. */
+const twin = createMemoryDeskWorkbook();
+const { workbook, host } = twin;
 /** While held, every Excel.run waits (a slow network): the pane's in-flight state can be seen and tried. */
 let held: { readonly until: Promise<void>; readonly release: () => void } | null = null;
-const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-  if (held) await held.until;
-  return host.run(batch);
-};
-const workbook = createOfficeDeskWorkbook(run);
 
 function toggleHold(): string {
   if (held) {
     held.release();
     held = null;
+    host.latency = null;
     return 'Excel answers again.';
   }
   let release = () => undefined as void;
   const until = new Promise<void>((done) => (release = done));
   held = { until, release };
+  host.latency = () => until;
   return 'Excel’s replies are held: the next request waits until you press Release.';
 }
 
-function gridTables(): GridTable[] {
-  return model.tables
-    .filter((t) => t.sheet.visibility === 'Visible')
-    .map((t) => {
-      const headers = model.headers(t);
-      const sel = model.selection;
-      const selected = new Set<number>();
-      if (sel && sel.sheet.toLowerCase() === t.sheet.name.toLowerCase()) {
-        for (let i = 0; i < t.rows - 1; i++) {
-          const r = t.row + 1 + i;
-          if (r >= sel.box.row && r < sel.box.row + sel.box.rows) selected.add(i);
-        }
-      }
-      return {
-        name: t.name,
-        sheet: t.sheet.name,
-        address:
-          formatAddress(t.sheet.name, { row: t.row, col: t.col, rows: t.rows, cols: t.cols }).split(
-            '!',
-          )[1] ?? '',
-        headerRow: t.row + 1,
-        headers,
-        selectedRows: selected,
-        rows: Array.from({ length: t.rows - 1 }, (_, i) =>
-          headers.map((_h, j) => {
-            const r = t.row + 1 + i;
-            const c = t.col + j;
-            const formula = model.cell(t.sheet, r, c)?.formula ?? null;
-            return {
-              value: model.valueOf(t.sheet, r, c),
-              formula,
-              numberFormat: model.formatOf(t.sheet, r, c),
-            };
-          }),
-        ),
-      };
-    });
-}
+const visibleTables = () =>
+  twin
+    .view()
+    .sheets.filter((s) => s.visible)
+    .flatMap((s) => s.tables);
 
 const tablesEl = document.getElementById('tables');
 const render = () => {
-  if (tablesEl) renderTables(tablesEl, gridTables());
+  if (tablesEl) renderTables(tablesEl, visibleTables());
 };
-model.onChange(render);
+twin.onChange(render);
 render();
 
 const root = document.getElementById('app');
@@ -210,20 +137,20 @@ function mountColleague(
         newName,
       ),
       button('colleague-rename', 'Rename column', () =>
-        renameColumn(model, tableSelect.value, columnSelect.value, newName.value),
+        renameColumn(twin, tableSelect.value, columnSelect.value, newName.value),
       ),
       button('colleague-delete', 'Delete column', () =>
-        deleteColumn(model, tableSelect.value, columnSelect.value),
+        deleteColumn(twin, tableSelect.value, columnSelect.value),
       ),
       button('colleague-newer', 'Stamp newer schema', () =>
-        stampNewerSchema(model, SCHEMA_VERSION + 1),
+        stampNewerSchema(twin, SCHEMA_VERSION + 1),
       ),
     ),
     h(
       'div',
       { class: 'colleague-row', role: 'group', 'aria-label': 'Simulate a co-author' },
       button('colleague-coauthor', "Merge a co-author's write", () =>
-        mergeCoauthorWrite(model, newUuid),
+        mergeCoauthorWrite(twin, newUuid),
       ),
     ),
     h(
@@ -236,7 +163,7 @@ function mountColleague(
         failWhen,
       ),
       button('colleague-fail', 'Fail the next write', () =>
-        failNextWrite(host, failWhen.value as WriteFailure),
+        failNextWrite(twin, failWhen.value as WriteFailure),
       ),
       h(
         'button',

@@ -2,18 +2,14 @@
  * Schema health: what each desk table looks like against the schema, with the one safe fix
  * (Repair adds missing columns, never touches a cell). A newer schema makes the pane read-only.
  */
-import type { TableKey } from '../../core/record/table-def';
-import { brokenSentence } from '../../excel/office/messages';
-import type { TableState, WorkbookHealth } from '../../excel/workbook';
+import { TABLE_KEYS } from '../../core';
+import {
+  brokenSentence,
+  tableName,
+  type TableState,
+  type WorkbookHealth,
+} from '../../excel/workbook';
 import { h, replaceChildren } from '../dom';
-
-export const TABLE_LABEL: Readonly<Record<TableKey, string>> = {
-  snapshots: 'DeskSnapshots',
-  exposures: 'DeskExposures',
-  triggers: 'DeskTriggers',
-};
-
-const TABLE_ORDER: readonly TableKey[] = ['snapshots', 'exposures', 'triggers'];
 
 /** 'rows': the columns match but some rows break the schema (typed by hand, or blank after a repair). */
 export type HealthVerdict = 'fresh' | 'ok' | 'drifted' | 'blocked' | 'rows' | 'newer';
@@ -21,7 +17,7 @@ export type HealthVerdict = 'fresh' | 'ok' | 'drifted' | 'blocked' | 'rows' | 'n
 /** One word for the pane's mode (pure, unit-tested). */
 export function healthVerdict(health: WorkbookHealth): HealthVerdict {
   if (health.schema.kind === 'newer') return 'newer';
-  const states = TABLE_ORDER.map((k) => health.tables[k]);
+  const states = TABLE_KEYS.map((k) => health.tables[k]);
   if (states.some((s) => s.kind === 'drifted' && s.missingRequired.length > 0)) return 'blocked';
   if (
     states.some((s) => s.kind === 'drifted' && (s.missingOptional.length > 0 || s.extra.length > 0))
@@ -128,11 +124,11 @@ export function createHealthPanel(actions: {
         h(
           'ul',
           { class: 'health-list' },
-          ...TABLE_ORDER.map((key) =>
+          ...TABLE_KEYS.map((key) =>
             h(
               'li',
               { 'data-table': key, 'data-state': health.tables[key].kind },
-              h('span', { class: 'table-name', text: TABLE_LABEL[key] }),
+              h('span', { class: 'table-name', text: tableName(key) }),
               ...describeTable(health.tables[key], verdict === 'newer').map((line) =>
                 h('span', { class: 'hint', text: line }),
               ),
@@ -142,7 +138,7 @@ export function createHealthPanel(actions: {
         // Table-level sentences are covered per table above, and a newer schema by the intro;
         // keep the other workbook-level ones.
         ...health.messages
-          .filter((m) => !TABLE_ORDER.some((k) => m.includes(TABLE_LABEL[k])))
+          .filter((m) => !TABLE_KEYS.some((k) => m.includes(tableName(k))))
           .filter((m) => verdict !== 'newer' || !/newer|schema version/i.test(m))
           .map((m) => h('p', { class: 'hint', text: m })),
       );

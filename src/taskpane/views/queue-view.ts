@@ -1,5 +1,5 @@
 /** The review queue: due/overdue triggers and notes no longer fit for action. Clicking one selects its row. */
-import type { QueueItem } from '../../core/review-queue';
+import { type QueueItem } from '../../core';
 import { h, replaceChildren } from '../dom';
 
 export interface QueueView {

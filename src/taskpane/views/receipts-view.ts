@@ -4,9 +4,9 @@
  * colleague may have corrected them: the add-in leaves them, the user dismisses the report), and
  * why receipts may not outlive the pane (storage full or blocked, a workbook without an id).
  */
+import { tableName } from '../../excel/workbook';
 import type { OutboxSummary } from '../outbox';
 import { h, replaceChildren } from '../dom';
-import { TABLE_LABEL } from './health-view';
 
 export interface ReceiptsView {
   readonly element: HTMLElement;
@@ -62,7 +62,7 @@ export function createReceiptsView(actions: { dismiss(reviewId: string): void })
       if (s.storageProblem)
         lines.push(h('p', { 'data-receipts': 'storage', text: s.storageProblem }));
       for (const d of s.differing) {
-        const where = d.rows.map((r) => `${TABLE_LABEL[r.table]} row ${r.sheetRow}`).join(', ');
+        const where = d.rows.map((r) => `${tableName(r.table)} row ${r.sheetRow}`).join(', ');
         lines.push(
           h(
             'div',
@@ -77,7 +77,7 @@ export function createReceiptsView(actions: { dismiss(reviewId: string): void })
               ...d.rows.flatMap((r) =>
                 r.fields.map((f) =>
                   h('li', {
-                    text: `${TABLE_LABEL[r.table]} row ${r.sheetRow} · ${f.header}: written ${f.written}, now ${f.found}`,
+                    text: `${tableName(r.table)} row ${r.sheetRow} · ${f.header}: written ${f.written}, now ${f.found}`,
                   }),
                 ),
               ),

@@ -4,9 +4,9 @@
  * a successful submit, so a second press cannot look like an empty new review, and starting the
  * next review is the analyst's explicit act.
  */
+import { tableName } from '../../excel/workbook';
 import { h } from '../dom';
 import type { RecordedReview } from '../submit-state';
-import { TABLE_LABEL } from './health-view';
 
 export interface RecordedCard {
   readonly element: HTMLElement;
@@ -59,7 +59,7 @@ export function recordedCard(review: RecordedReview, startNext: () => void): Rec
           { 'data-landed': l.table },
           h('span', {
             class: 'landed-at',
-            text: `${TABLE_LABEL[l.table]}: ${plural(l.recordIds.length, 'row')} at ${l.address}`,
+            text: `${tableName(l.table)}: ${plural(l.recordIds.length, 'row')} at ${l.address}`,
           }),
           h(
             'span',

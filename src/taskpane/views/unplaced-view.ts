@@ -3,8 +3,7 @@
  * chooses Repair (add the missing columns, then record), record without them, or keep editing;
  * nothing is dropped without that word.
  */
-import type { ReviewRows, UnplacedValue } from '../../excel/workbook';
-import { unplacedSentence } from '../../excel/office/unplaced';
+import { unplacedSentence, type ReviewRows, type UnplacedValue } from '../../excel/workbook';
 import { h, replaceChildren } from '../dom';
 import type { UnplacedChoice } from '../submit';
 

@@ -19,8 +19,7 @@
  * were written and before the table was resized. `randomMerges` installs a seeded schedule.
  */
 import type { SyncInfo } from '../context';
-import { deskFormulaEvaluator } from '../desk-formula';
-import { deskWorkbookOver, type MemoryDeskWorkbook } from '../desk-workbook';
+import { deskFormulaEvaluator, deskWorkbookOver, type MemoryDeskWorkbook } from '../desk-workbook';
 import { MemoryWorkbookModel, type FormulaEvaluator } from '../model';
 import { viewOf, type MemoryWorkbookView } from '../view';
 import { applyRegister, settle } from './apply';

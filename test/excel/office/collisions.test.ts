@@ -11,10 +11,10 @@ import {
   cellDigest,
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
-} from '../../src/excel/memory';
-import { SHEET_MARK, VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
-import { orphans } from './audit';
-import { idMaker, reviewRows } from './helpers';
+} from '../../../src/excel/memory';
+import { SHEET_MARK, VERSION_NAME, WORKBOOK_ID_NAME } from '../../../src/excel/office';
+import { orphans } from '../audit';
+import { idMaker, reviewRows } from '../helpers';
 
 /** ensureTables refused with name-taken, wrote nothing, and the message is exactly `message`. */
 async function expectRefused(m: MemoryDeskWorkbook, message: string): Promise<void> {

@@ -4,14 +4,14 @@
  * request is not a transaction). The twin lists every operation of a request on SyncInfo.ops, so
  * a test can stop it between any two, e.g. after a sheet was added and before its table was renamed.
  */
-import { TABLES } from '../../src/core/record/schema';
+import { TABLES } from '../../../src/core';
 import {
   createMemoryDeskWorkbook,
   MemoryHost,
   MemoryWorkbookModel,
   type OperationKind,
   type SyncInfo,
-} from '../../src/excel/memory';
+} from '../../../src/excel/memory';
 
 /** One request with every kind of write the adapter makes. */
 async function everyKind(h: MemoryHost): Promise<unknown> {

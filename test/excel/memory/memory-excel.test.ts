@@ -1,6 +1,7 @@
 /** The in-memory Excel behaves like Office.js where the adapter depends on it. */
-import { columnList, NUMBER_FORMATS } from '../../src/core/record/schema';
-import { displayText, MemoryHost, MemoryWorkbookModel } from '../../src/excel/memory';
+import { columnList } from '../../../src/core';
+import { NUMBER_FORMATS } from '../../../src/core/record/schema';
+import { displayText, MemoryHost, MemoryWorkbookModel } from '../../../src/excel/memory';
 
 function host() {
   const m = new MemoryWorkbookModel();

@@ -7,10 +7,10 @@
  * against them is tested elsewhere.
  */
 import fc from 'fast-check';
-import { TABLES } from '../../src/core/record/schema';
-import { createCoauthoring, type Coauthoring, type Replica } from '../../src/excel/memory';
-import { fcParams } from '../core/fc-seed';
-import { idMaker, reviewRows } from './helpers';
+import { TABLES } from '../../../src/core';
+import { createCoauthoring, type Coauthoring, type Replica } from '../../../src/excel/memory';
+import { fcParams } from '../../core/fc-seed';
+import { idMaker, reviewRows } from '../helpers';
 
 const SEED = Number(process.env.DESK_SEED ?? Date.now() % 2 ** 31);
 const A = 0;

@@ -4,10 +4,10 @@
  * round trip — unless the user chose "record without these" (`dropUnplaced`), and then the
  * outcome names what was not written.
  */
-import { buildReviewRows } from '../../src/core/record/build';
-import { cellDigest, createMemoryDeskWorkbook } from '../../src/excel/memory';
-import type { ReviewRows } from '../../src/excel/workbook';
-import { idMaker, NOW, reviewInput, reviewRows } from './helpers';
+import { buildReviewRows } from '../../../src/core/record/build';
+import { cellDigest, createMemoryDeskWorkbook } from '../../../src/excel/memory';
+import type { ReviewRows } from '../../../src/excel/workbook';
+import { idMaker, NOW, reviewInput, reviewRows } from '../helpers';
 
 const STORAGE = 'bonded warehouse, Rotterdam';
 

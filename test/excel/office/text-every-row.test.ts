@@ -5,12 +5,12 @@
  * retyping "=1+1" or "1-2" into one later still gets text. '@' is Excel's Text number format
  * (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member).
  */
-import { buildSampleReviews } from '../../src/core/record/sample-data';
-import { TABLES, TABLE_KEYS, TEXT_KINDS, columnList } from '../../src/core/record/schema';
-import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../src/excel/memory';
-import { VERSION_NAME } from '../../src/excel/office-workbook';
-import type { ReviewRows } from '../../src/excel/workbook';
-import { idMaker, reviewRows } from './helpers';
+import { buildSampleReviews, columnList, TABLE_KEYS, TABLES } from '../../../src/core';
+import { TEXT_KINDS } from '../../../src/core/record/schema';
+import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../../src/excel/memory';
+import { VERSION_NAME } from '../../../src/excel/office';
+import type { ReviewRows } from '../../../src/excel/workbook';
+import { idMaker, reviewRows } from '../helpers';
 
 /** Text-column cells of every body row: those not formatted '@', and written text without the quote prefix. */
 function audit(m: MemoryDeskWorkbook): { notText: string[]; unprefixed: string[] } {

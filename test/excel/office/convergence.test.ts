@@ -6,22 +6,22 @@
  * turn; the retry must leave exactly one set of desk tables, no stray sheet, table, name or cell,
  * and every colleague's cell as it was. Random sequences of several failures follow, seeded.
  */
-import { buildSampleReviews } from '../../src/core/record/sample-data';
-import { TABLES, TABLE_KEYS, columnList, NUMBER_FORMATS } from '../../src/core/record/schema';
+import { buildSampleReviews, columnList, TABLE_KEYS, TABLES } from '../../../src/core';
+import { NUMBER_FORMATS } from '../../../src/core/record/schema';
 import {
   cellDigest,
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
   type SyncInfo,
-} from '../../src/excel/memory';
+} from '../../../src/excel/memory';
 import {
   createOfficeDeskWorkbook,
   VERSION_NAME,
   WORKBOOK_ID_NAME,
-} from '../../src/excel/office-workbook';
-import type { ReviewRows, WriteOutcome } from '../../src/excel/workbook';
-import { OrphanLedger, orphans, type Colleague } from './audit';
-import { idMaker, prng, reviewRows } from './helpers';
+} from '../../../src/excel/office';
+import type { ReviewRows, WriteOutcome } from '../../../src/excel/workbook';
+import { OrphanLedger, orphans, type Colleague } from '../audit';
+import { idMaker, prng, reviewRows } from '../helpers';
 
 const SEED = Number(process.env.DESK_SEED ?? Date.now() % 2 ** 31);
 const COLLEAGUE: Colleague = { sheets: ['Sheet1'], cells: ['Sheet1!A1', 'Sheet1!C9'] };

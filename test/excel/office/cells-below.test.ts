@@ -7,15 +7,15 @@
  * the occupied ones. A colleague typing there between the pane's read and its write is caught by
  * the write request's own read of those cells, made before it writes (office/guard.ts).
  */
-import { TABLES } from '../../src/core/record/schema';
+import { TABLES } from '../../../src/core';
 import {
   cellDigest,
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
-} from '../../src/excel/memory';
-import { createOfficeDeskWorkbook } from '../../src/excel/office-workbook';
-import { orphans } from './audit';
-import { idMaker, reviewRows } from './helpers';
+} from '../../../src/excel/memory';
+import { createOfficeDeskWorkbook } from '../../../src/excel/office';
+import { orphans } from '../audit';
+import { idMaker, reviewRows } from '../helpers';
 
 async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
   const m = createMemoryDeskWorkbook();

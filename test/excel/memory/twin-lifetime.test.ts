@@ -4,7 +4,7 @@
  * collection's items. The source of each is the real runtime, node_modules/@microsoft/office-js/
  * dist/excel-web-16.00.debug.js (function named in each test), or a learn.microsoft.com page.
  */
-import { MemoryHost, MemoryWorkbookModel } from '../../src/excel/memory';
+import { MemoryHost, MemoryWorkbookModel } from '../../../src/excel/memory';
 
 function host() {
   const m = new MemoryWorkbookModel();

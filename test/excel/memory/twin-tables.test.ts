@@ -3,7 +3,7 @@
  * Microsoft's sources disagree on the code, `host.strictness` makes the twin answer each one
  * (docs/TWIN.md lists the choices and their sources).
  */
-import { MemoryHost, MemoryWorkbookModel } from '../../src/excel/memory';
+import { MemoryHost, MemoryWorkbookModel } from '../../../src/excel/memory';
 
 function host() {
   const m = new MemoryWorkbookModel();

@@ -8,19 +8,18 @@
  * present exactly once, no colleague cell changed, and no orphan — a sheet, table, name or cell
  * the add-in wrote outside one set of desk tables — is left.
  */
-import { buildSampleReviews } from '../../src/core/record/sample-data';
-import { TABLES, TABLE_KEYS } from '../../src/core/record/schema';
+import { buildSampleReviews, TABLE_KEYS, TABLES } from '../../../src/core';
 import {
   cellDigest,
   createMemoryDeskWorkbook,
   type Fault,
   type MemoryDeskWorkbook,
   type SyncInfo,
-} from '../../src/excel/memory';
-import { VERSION_NAME } from '../../src/excel/office-workbook';
-import type { ReviewRows, WriteOutcome } from '../../src/excel/workbook';
-import { OrphanLedger, type Colleague } from './audit';
-import { HOSTILE, idMaker, prng, reviewRows } from './helpers';
+} from '../../../src/excel/memory';
+import { VERSION_NAME } from '../../../src/excel/office';
+import type { ReviewRows, WriteOutcome } from '../../../src/excel/workbook';
+import { OrphanLedger, type Colleague } from '../audit';
+import { HOSTILE, idMaker, prng, reviewRows } from '../helpers';
 
 const SEED = Number(process.env.DESK_SEED ?? Date.now() % 2 ** 31);
 const SUBMITS = 1000;

@@ -8,17 +8,15 @@
  * changes only the table's range; the cells stay as they are.
  */
 import fc from 'fast-check';
-import { rowCells } from '../../src/core/record/cells';
-import { columnList, TABLES } from '../../src/core/record/schema';
-import type { TableKey } from '../../src/core/record/table-def';
+import { columnList, rowCells, type TableKey, TABLES } from '../../../src/core';
 import {
   cellDigest,
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
-} from '../../src/excel/memory';
-import type { RowValues } from '../../src/excel/workbook';
-import { fcParams } from '../core/fc-seed';
-import { idMaker, reviewRows } from './helpers';
+} from '../../../src/excel/memory';
+import type { RowValues } from '../../../src/excel/workbook';
+import { fcParams } from '../../core/fc-seed';
+import { idMaker, reviewRows } from '../helpers';
 
 const TRIGGERS = TABLES.triggers.name;
 

@@ -6,10 +6,10 @@ import {
   createOfficeDeskWorkbook,
   VERSION_NAME,
   WORKBOOK_ID_NAME,
-} from '../../src/excel/office-workbook';
-import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../src/excel/memory';
-import { selectionNote, submitReview } from '../../src/taskpane/app';
-import { idMaker, reviewRows } from './helpers';
+} from '../../../src/excel/office';
+import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../../src/excel/memory';
+import { selectionNote, submitReview } from '../../../src/taskpane/app';
+import { idMaker, reviewRows } from '../helpers';
 
 async function withTables(): Promise<MemoryDeskWorkbook> {
   const m = createMemoryDeskWorkbook();

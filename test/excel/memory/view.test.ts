@@ -1,7 +1,7 @@
 /** @jest-environment node */
-import { displayText as formatCell } from '../../src/excel/memory';
+import { displayText as formatCell } from '../../../src/excel/memory';
 
-describe('preview grid formatting (what Excel would display)', () => {
+describe('displayText: what Excel displays for a value in a number format', () => {
   it('formats numbers by the schema number formats', () => {
     expect(formatCell(750000, '#,##0.00')).toBe('750,000.00');
     expect(formatCell(2.2, '0.0000')).toBe('2.2000');

@@ -1,13 +1,14 @@
 /** The Office adapter over the in-memory Excel: creating, appending, reading, drift, injection. */
-import { buildReviewRows } from '../../src/core/record/build';
-import { columnList, NUMBER_FORMATS } from '../../src/core/record/schema';
+import { columnList } from '../../../src/core';
+import { buildReviewRows } from '../../../src/core/record/build';
+import { NUMBER_FORMATS } from '../../../src/core/record/schema';
 import {
   cellDigest,
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
-} from '../../src/excel/memory';
-import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office-workbook';
-import { HOSTILE, idMaker, NOW, reviewInput, reviewRows } from './helpers';
+} from '../../../src/excel/memory';
+import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../../src/excel/office';
+import { HOSTILE, idMaker, NOW, reviewInput, reviewRows } from '../helpers';
 
 async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
   const m = createMemoryDeskWorkbook();

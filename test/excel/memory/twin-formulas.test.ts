@@ -4,14 +4,14 @@
  * table headers (static text). Each test names its source.
  */
 import fc from 'fast-check';
-import { STATUS_NOW_FORMULA } from '../../src/core/record/schema';
+import { STATUS_NOW_FORMULA } from '../../../src/core';
 import {
   formulaSyntaxProblem,
   MemoryHost,
   MemoryUser,
   MemoryWorkbookModel,
-} from '../../src/excel/memory';
-import { fcParams } from '../core/fc-seed';
+} from '../../../src/excel/memory';
+import { fcParams } from '../../core/fc-seed';
 
 function host() {
   const m = new MemoryWorkbookModel();

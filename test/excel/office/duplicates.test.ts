@@ -6,10 +6,10 @@
  * an empty duplicate is removed; one holding rows the add-in wrote has them appended to the desk
  * table first (idempotent by Record ID) and is removed only when every row is there, the same.
  */
-import { TABLES } from '../../src/core/record/schema';
-import { createCoauthoring, type Coauthoring, type Replica } from '../../src/excel/memory';
-import { orphans } from './audit';
-import { idMaker, reviewRows } from './helpers';
+import { TABLES } from '../../../src/core';
+import { createCoauthoring, type Coauthoring, type Replica } from '../../../src/excel/memory';
+import { orphans } from '../audit';
+import { idMaker, reviewRows } from '../helpers';
 
 const SEED = Number(process.env.DESK_SEED ?? Date.now() % 2 ** 31);
 const SNAP = TABLES.snapshots.name;
