@@ -1,5 +1,5 @@
 /** The core's public surface: pure pricing, status rules and grid evaluation (no Office here). */
-export { D, toExcelNumber } from './calc/decimal';
+export { D, toExcelNumber } from './numbers/decimal';
 export {
   deskError,
   fail,
@@ -18,21 +18,24 @@ export {
   type Cell,
   type Output,
   type Scalar,
-} from './grid';
-
-export {
-  convert,
-  exitValue,
-  mid,
-  noteStatus,
-  premium,
-  ratio,
-  spreadBps,
-  spreadCost,
-} from './functions';
-
-export {
   isMissing,
+} from './grid/evaluate';
+
+export { convert, convertPrice } from './operations/convert';
+export { exitValue, exitValueOf, type ExitValueInput } from './operations/exit-value';
+export { mid } from './operations/mid';
+export { noteStatus } from './operations/note-status';
+export { premium, premiumOf } from './operations/premium';
+export { ratio, ratioOf, type RatioInput } from './operations/ratio';
+export { spreadBps, spreadBpsOf } from './operations/spread-bps';
+export {
+  checkQuote,
+  spreadCost,
+  spreadCostOf,
+  type SpreadCostInput,
+} from './operations/spread-cost';
+
+export {
   parseFx,
   parseNumber,
   parsePlainNumber,
@@ -52,16 +55,9 @@ export {
   type Mass,
   type Unit,
 } from './price/units';
-export { conversionFactor, convertPrice, FX_ARG, type Factor } from './price/convert';
+export { conversionFactor, FX_ARG, needsFx, type Factor } from './price/factor';
 
-export { ratioOf, type RatioInput } from './calc/ratio';
-export { checkQuote, spreadCostOf, type SpreadCostInput } from './calc/spread-cost';
-export { exitValueOf, type ExitValueInput } from './calc/exit-value';
-export { spreadBpsOf } from './calc/spread-bps';
-export { premiumOf } from './calc/premium';
-export { midOf } from './calc/mid';
-
-export { evaluateNoteStatus, noteStatusOf, validateNoteStatusInput } from './status/note-status';
+export { evaluateNoteStatus, noteStatusOf, validateNoteStatusInput } from './status/rules';
 export {
   DEFAULT_LIMITS,
   DIRECTIONS,

@@ -5,8 +5,8 @@
  *  - its note status, evaluated now by the same rules as DESK.NOTE_STATUS, is no longer
  *    `action` although it was when recorded (the failing checks are named).
  */
-import { D } from './calc/decimal';
-import { noteStatusOf } from './status/note-status';
+import { D } from './numbers/decimal';
+import { noteStatusOf } from './status/rules';
 import { triggerLimits } from './record/schema';
 import { type NoteStatus, type NoteStatusVerdict } from './status/types';
 

@@ -2,13 +2,14 @@
  * The review form's logic on top of the core: fields from the schema, validation and rows from the
  * record builder, live previews from the same calculations the DESK functions use. No DOM here.
  */
-import { D, toExcelNumber } from '../core/calc/decimal';
-import { exitValueOf } from '../core/calc/exit-value';
-import { spreadBpsOf } from '../core/calc/spread-bps';
-import { spreadCostOf } from '../core/calc/spread-cost';
+import { D, toExcelNumber } from '../core/numbers/decimal';
+import { exitValueOf } from '../core/operations/exit-value';
+import { spreadBpsOf } from '../core/operations/spread-bps';
+import { spreadCostOf } from '../core/operations/spread-cost';
 import { parseDate, wallClockAsUtc } from '../core/dates';
 import type { Result } from '../core/errors';
-import { convertPrice, needsFx } from '../core/price/convert';
+import { convertPrice } from '../core/operations/convert';
+import { needsFx } from '../core/price/factor';
 import { parseFx, parseNumber, parsePrice, parseRate, type ParsedPrice } from '../core/price/parse';
 import { UNITS, unitOf, type Unit } from '../core/price/units';
 import { buildReviewRows, parseCostSum, type FieldIssue } from '../core/record/build';
@@ -19,7 +20,7 @@ import {
   triggerLimits,
 } from '../core/record/schema';
 import type { TableKey } from '../core/record/table-def';
-import { evaluateNoteStatus } from '../core/status/note-status';
+import { evaluateNoteStatus } from '../core/status/rules';
 import type { ReviewRows } from '../excel/workbook';
 import { localDay, newDraft, type DraftFields, type ReviewDraft } from './draft-store';
 import { formFields, TABLE_SECTION, type FieldDescriptor, type FormSection } from './form-model';

@@ -1,4 +1,4 @@
-import { D } from '../calc/decimal';
+import { D } from '../numbers/decimal';
 import { fail, ok, type Result } from '../errors';
 import { clip } from '../show';
 import { isSpace, spacesEnd, TEXT_LIMIT, tooLong } from '../text';

@@ -5,15 +5,15 @@
  * Computed values go through the same code as the custom functions (spreadCostOf, exitValueOf,
  * spreadBpsOf, evaluateNoteStatus) and are stored as plain values; `Status now` is the formula.
  */
-import { D, toExcelNumber } from '../calc/decimal';
-import { exitValueOf } from '../calc/exit-value';
-import { spreadBpsOf } from '../calc/spread-bps';
-import { spreadCostOf } from '../calc/spread-cost';
+import { D, toExcelNumber } from '../numbers/decimal';
+import { exitValueOf } from '../operations/exit-value';
+import { spreadBpsOf } from '../operations/spread-bps';
+import { spreadCostOf } from '../operations/spread-cost';
 import { parseDate, wallClockAsUtc } from '../dates';
 import { fail, ok, type Result } from '../errors';
 import { parseNumber, parsePrice } from '../price/parse';
 import { show } from '../show';
-import { evaluateNoteStatus } from '../status/note-status';
+import { evaluateNoteStatus } from '../status/rules';
 import { isDigit, spacesEnd, tooLong } from '../text';
 import { checkRecord, type RecordValue, type RecordValues } from './cells';
 import {

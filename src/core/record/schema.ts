@@ -8,7 +8,7 @@
  * numbers as numbers, blanks as null. `cells.ts` turns a record into Excel cells and back.
  */
 import { z } from 'zod';
-import { D } from '../calc/decimal';
+import { D } from '../numbers/decimal';
 import { DEFAULT_LIMITS, type Limits } from '../status/types';
 import type { ColumnKind, ColumnSource, ColumnSpec, DeskTable, TableKey } from './table-def';
 

@@ -1,4 +1,4 @@
-import { D } from '../calc/decimal';
+import { D } from '../numbers/decimal';
 import { MS_PER_DAY } from '../dates';
 import type { Direction, Limits, SourceState } from './types';
 

@@ -1,4 +1,4 @@
-import { D } from '../calc/decimal';
+import { D } from '../numbers/decimal';
 
 export const SOURCE_STATES = ['market', 'mixed', 'indicative'] as const;
 export type SourceState = (typeof SOURCE_STATES)[number];

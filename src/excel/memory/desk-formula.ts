@@ -1,6 +1,5 @@
 /** The desk's one formula, evaluated in the in-memory workbook: Status now via the core's NOTE_STATUS. */
-import { noteStatusOf } from '../../core/status/note-status';
-import { D } from '../../core/calc/decimal';
+import { D, noteStatusOf } from '../../core';
 import { dateFromExcelSerial, wallClockAsUtc } from '../../core/dates';
 import { STATUS_NOW_FORMULA, triggerLimits } from '../../core/record/schema';
 import type { FormulaEvaluator, Scalar } from './model';

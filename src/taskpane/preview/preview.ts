@@ -5,7 +5,7 @@
  */
 import '../csp'; // first: configures zod before any schema exists
 import { wallClockAsUtc } from '../../core/dates';
-import { noteStatus } from '../../core/functions';
+import { noteStatus } from '../../core';
 import { isDeskError } from '../../core/errors';
 import { STATUS_NOW_FORMULA, TABLES, columnList, triggerLimits } from '../../core/record/schema';
 import { formatAddress } from '../../excel/a1';
