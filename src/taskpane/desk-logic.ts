@@ -32,60 +32,8 @@ import {
   type ReviewLogic,
 } from './review-logic';
 
-/**
- * Trigger fields the builder fills when left blank (from the snapshot and exposure, or a
- * default): shown as optional in the form, with the default as the hint.
- */
-const TRIGGER_DEFAULTS: Readonly<Record<string, string>> = {
-  quoteTime: 'Blank: the snapshot’s quote time.',
-  sourceState: 'Blank: the snapshot’s source state.',
-  exposureRoute: 'Blank: the exposure’s route.',
-  spreadBps:
-    'Blank: the exposure’s bid/ask spread in bps (or a bid/ask snapshot’s). With no bid/ask anywhere, 0 is stored and the spread check cannot fail.',
-  ratioChange: 'Blank: 0 (no change since the note was written).',
-  expectedDirection: 'Blank: up.',
-  state: 'Blank: open.',
-};
-
-/** Snapshot price fields: a range in Price low fills Price high and Unit, so Price high is optional in the form. */
-const SNAPSHOT_OPTIONAL_IN_FORM = new Set(['priceHigh']);
-
-/** Help the form says in place of the schema's, where the form does more than the column (defaults, sums). */
-const FORM_HELP: Readonly<Partial<Record<TableKey, Readonly<Record<string, string>>>>> = {
-  snapshots: {
-    reviewDate: 'Today unless you change it. Quote times after this day are refused.',
-    priceLow:
-      'A number ("747,000": a comma is a thousands separator), or a range with its unit ("747,000-753,000 yuan/mt"), which fills Price low, Price high and Unit when you leave the field. A single price with Price high blank is recorded as low = high.',
-    priceHigh:
-      'Blank: the same as Price low (a single price). Filled for you when Price low is a range.',
-  },
-  exposures: {
-    asOf: 'Today unless you change it.',
-    fixedCosts:
-      'Storage, shipping, insurance: one number, or several separated by ";" or "+" (e.g. "500; 300"), summed. A comma is a thousands separator ("1,500" is fifteen hundred). Used for the exit value.',
-  },
-  triggers: {
-    dueDate: 'On or after the review date.',
-    spreadBps: TRIGGER_DEFAULTS.spreadBps ?? '',
-  },
-};
-
 function fieldsFor(key: TableKey): FieldDescriptor[] {
-  return formFields(TABLES[key]).map((schemaField) => {
-    const formHelp = FORM_HELP[key]?.[schemaField.key];
-    const f = formHelp === undefined ? schemaField : { ...schemaField, help: formHelp };
-    if (key === 'triggers' && f.key in TRIGGER_DEFAULTS) {
-      // The schema's help may already name the default; add ours only when it does not.
-      const help = /default|blank:/i.test(f.help)
-        ? f.help
-        : [f.help, TRIGGER_DEFAULTS[f.key]].filter(Boolean).join(' ');
-      return { ...f, required: false, help };
-    }
-    if (key === 'snapshots' && SNAPSHOT_OPTIONAL_IN_FORM.has(f.key)) {
-      return { ...f, required: false };
-    }
-    return f;
-  });
+  return formFields(TABLES[key]);
 }
 
 export interface DeskLogicEnv {

@@ -23,12 +23,19 @@ import { tooLong } from '../text';
 import { closeoutGaps } from '../status/closeout';
 import { noteStatusOf } from '../status/rules';
 import {
+  DEFAULT_DIRECTION,
   DEFAULT_LIMITS,
   DIRECTIONS,
+  DOWN,
+  INDICATIVE,
+  isDirection,
+  isSourceState,
   SOURCE_STATES,
+  UP,
   type Closeout,
   type Direction,
   type Limits,
+  type NoteStatusVerdict,
   type SourceState,
 } from '../status/types';
 
@@ -199,19 +206,19 @@ export function prepareNoteStatus(
 }
 
 function readDirection(v: Scalar): Direction | DeskError {
-  if (isMissing(v)) return 'up';
+  if (isMissing(v)) return DEFAULT_DIRECTION;
   const text = typeof v === 'string' ? v.trim().toLowerCase() : '';
-  return (DIRECTIONS as readonly string[]).includes(text)
-    ? (text as Direction)
-    : deskError('value', `expected_direction must be up, down or flat (got ${show(v)})`);
+  return isDirection(text)
+    ? text
+    : deskError('value', `expected_direction must be ${listed(DIRECTIONS)} (got ${show(v)})`);
 }
 
 function readSourceState(v: Scalar): SourceState | null | DeskError {
   if (isMissing(v)) return null;
   const text = typeof v === 'string' ? v.trim().toLowerCase() : '';
-  return (SOURCE_STATES as readonly string[]).includes(text)
-    ? (text as SourceState)
-    : deskError('value', `source_state must be market, mixed or indicative (got ${show(v)})`);
+  return isSourceState(text)
+    ? text
+    : deskError('value', `source_state must be ${listed(SOURCE_STATES)} (got ${show(v)})`);
 }
 
 function readExplain(v: Scalar): boolean | DeskError {
@@ -223,6 +230,10 @@ function readExplain(v: Scalar): boolean | DeskError {
   if (text === 'FALSE' || text === '0') return false;
   return deskError('value', `explain must be TRUE or FALSE (got ${show(v)})`);
 }
+
+/** "up, down or flat". */
+const listed = (words: readonly string[]): string =>
+  `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}`;
 
 const isError = (x: unknown): x is DeskError => typeof x === 'object' && x !== null;
 
@@ -255,27 +266,19 @@ function compared(
   if (ctx.closeoutBlank) return 'research';
   const tol = ctx.tolerance;
   const against =
-    dir === 'up' ? change < -tol : dir === 'down' ? change > tol : change > tol || change < -tol;
+    dir === UP ? change < -tol : dir === DOWN ? change > tol : change > tol || change < -tol;
   const fails =
-    asOfMs - quoteMs > ctx.ageFloorMs ||
-    spread > ctx.maxSpread ||
-    against ||
-    state === 'indicative';
+    asOfMs - quoteMs > ctx.ageFloorMs || spread > ctx.maxSpread || against || state === INDICATIVE;
   return fails ? 'watchlist' : 'action';
 }
 
 /** Direction, source state and explain as the comparison path takes them (else null: general path). */
 function plainFlags(v: Scalar[], ctx: NoteStatusContext): Direction | null {
-  const dir = v[4] === undefined || v[4] === null || v[4] === '' ? 'up' : v[4];
+  const dir = v[4] === undefined || v[4] === null || v[4] === '' ? DEFAULT_DIRECTION : v[4];
   const state = v[5];
   return (v[6] === null || v[6] === undefined || v[6] === false) &&
-    (dir === 'up' || dir === 'down' || dir === 'flat') &&
-    (state === null ||
-      state === undefined ||
-      state === '' ||
-      state === 'market' ||
-      state === 'mixed' ||
-      state === 'indicative') &&
+    isDirection(dir) &&
+    (state === null || state === undefined || state === '' || isSourceState(state)) &&
     ctx.ageFloorMs === ctx.ageFloorMs &&
     ctx.maxSpread === ctx.maxSpread &&
     ctx.tolerance === ctx.tolerance
@@ -364,21 +367,25 @@ function readNoteDate(v: Scalar, argName: string, zone: Zone): Result<Date> {
   return parseDate(v, argName, zone);
 }
 
-function noteStatusGeneral(v: Scalar[], ctx: NoteStatusContext): Cell {
+/** The general path: every argument read and checked, the rules applied with their reasons. */
+function verdictOf(
+  v: Scalar[],
+  ctx: NoteStatusContext,
+): Result<{ verdict: NoteStatusVerdict; explain: boolean }> {
   const quoteTime = readNoteDate(v[0], 'quote_time', ctx.zone);
-  if (!quoteTime.ok) return quoteTime.error;
+  if (!quoteTime.ok) return quoteTime;
   const spreadBps = parsePlainNumber(v[1], 'spread_bps', inBasisPoints);
-  if (!spreadBps.ok) return spreadBps.error;
+  if (!spreadBps.ok) return spreadBps;
   const ratioChange = parseNumber(v[2], 'ratio_change');
-  if (!ratioChange.ok) return ratioChange.error;
+  if (!ratioChange.ok) return ratioChange;
   const asOf = isMissing(v[3]) ? ok(ctx.now) : readNoteDate(v[3], 'as_of', ctx.zone);
-  if (!asOf.ok) return asOf.error;
+  if (!asOf.ok) return asOf;
   const direction = readDirection(v[4]);
-  if (isError(direction)) return direction;
+  if (isError(direction)) return { ok: false, error: direction };
   const sourceState = readSourceState(v[5]);
-  if (isError(sourceState)) return sourceState;
+  if (isError(sourceState)) return { ok: false, error: sourceState };
   const explain = readExplain(v[6]);
-  if (isError(explain)) return explain;
+  if (isError(explain)) return { ok: false, error: explain };
   const verdict = noteStatusOf({
     quoteTime: quoteTime.value,
     asOf: asOf.value,
@@ -389,7 +396,49 @@ function noteStatusGeneral(v: Scalar[], ctx: NoteStatusContext): Cell {
     sourceState,
     closeout: ctx.closeout,
   });
-  return verdict.ok ? verdict.value.text(explain) : verdict.error;
+  return verdict.ok ? ok({ verdict: verdict.value, explain }) : verdict;
+}
+
+function noteStatusGeneral(v: Scalar[], ctx: NoteStatusContext): Cell {
+  const read = verdictOf(v, ctx);
+  return read.ok ? read.value.verdict.text(read.value.explain) : read.error;
+}
+
+/** One row of NOTE_STATUS's arguments (single cells; limits and closeout as ranges). */
+export interface NoteStatusCells {
+  readonly quoteTime: Scalar;
+  readonly spreadBps: Scalar;
+  readonly ratioChange: Scalar;
+  readonly asOf?: Scalar;
+  readonly expectedDirection: Scalar;
+  readonly limits: Arg;
+  readonly sourceState: Scalar;
+  readonly closeout: Arg;
+}
+
+/**
+ * DESK.NOTE_STATUS on one row, with its reasons: read and judged exactly as the function reads
+ * the same cells (its general path). The record's Status at record and the form's status preview
+ * come from here, so they cannot differ from the Status now formula on the same row.
+ */
+export function noteStatusOfCells(
+  cells: NoteStatusCells,
+  now: Date,
+  zone: Zone = UTC_ZONE,
+): Result<NoteStatusVerdict> {
+  const prepared = prepareNoteStatus(cells.limits, cells.closeout, now, zone);
+  if (!prepared.ok) return prepared;
+  const v = [
+    cells.quoteTime,
+    cells.spreadBps,
+    cells.ratioChange,
+    cells.asOf,
+    cells.expectedDirection,
+    cells.sourceState,
+    null,
+  ];
+  const read = verdictOf(v, prepared.value);
+  return read.ok ? ok(read.value.verdict) : read;
 }
 
 // ── function entry ───────────────────────────────────────────────────────────────────────────

@@ -12,7 +12,7 @@ import {
   TABLE_KEYS,
   TriggerTable,
   columnList,
-  formFields,
+  formColumns,
   migrationPath,
   validationList,
 } from '../../../src/core/record/schema';
@@ -184,7 +184,7 @@ describe('the schema', () => {
   });
 
   it('keeps ids, timestamps and computed values out of the forms', () => {
-    const fields = formFields('exposures').map((c) => c.field);
+    const fields = formColumns('exposures').map((c) => c.field);
     expect(fields).not.toContain('recordId');
     expect(fields).not.toContain('spreadCost');
     expect(fields).toContain('bid');
