@@ -59,8 +59,12 @@ export { conversionFactor, FX_ARG, needsFx, type Factor } from './price/factor';
 
 export { evaluateNoteStatus, noteStatusOf, validateNoteStatusInput } from './status/rules';
 export {
+  DEFAULT_DIRECTION,
   DEFAULT_LIMITS,
   DIRECTIONS,
+  INDICATIVE,
+  isDirection,
+  isSourceState,
   SOURCE_STATES,
   STATUSES,
   type Closeout,
@@ -85,3 +89,69 @@ export {
 export { clip, QUOTE_LIMIT, show } from './show';
 export { TEXT_LIMIT } from './text';
 export { done, refused, type Checked, type Done, type Refused } from './result';
+
+// ── the desk record ──────────────────────────────────────────────────────────────────────────
+export {
+  buildReview,
+  buildReviewRows,
+  convertedPrice,
+  parseCostSum,
+  previewReview,
+  restamp,
+  type BuildContext,
+  type BuildResult,
+  type ConvertedPrice,
+  type ExposureValues,
+  type FieldIssue,
+  type PriceDisplay,
+  type ReviewBuild,
+  type ReviewDerived,
+  type ReviewInput,
+  type ReviewRecords,
+  type SnapshotPrice,
+  type TriggerStatus,
+} from './record/build';
+export {
+  checkRecord,
+  recordFromCells,
+  rowCells,
+  TEXT_CELL_FORMAT,
+  type CellValue,
+  type RecordValue,
+  type RecordValues,
+} from './record/cells';
+export { rowDifferences } from './record/receipts';
+export {
+  CHINA_VAT_RATE,
+  CLOSEOUT_FIELDS,
+  columnList,
+  formColumns,
+  LOCATION_BASES,
+  migrationPath,
+  PRICE_CODES,
+  PRICE_UNITS,
+  requiredInForm,
+  SCHEMA_VERSION,
+  STATUS_NOW_FORMULA,
+  SUPPLY_CHAIN_FIELDS,
+  SUPPLY_CHAIN_ROUTES,
+  TABLE_KEYS,
+  TABLES,
+  tableLabel,
+  tableNoun,
+  THRESHOLD_LIMIT,
+  triggerLimits,
+  validationList,
+  VAT_INCLUSIVE_BASIS,
+} from './record/schema';
+export type {
+  ColumnKind,
+  ColumnSource,
+  ColumnSpec,
+  DeskTable,
+  TableKey,
+  TableName,
+} from './record/table-def';
+export { statusIssue, triggerStatus } from './record/trigger-status';
+export { noteStatusOfCells, type NoteStatusCells } from './operations/note-status';
+export { reviewQueue, type QueueItem } from './review-queue';

@@ -6,9 +6,8 @@
  *    `action` although it was when recorded (the failing checks are named).
  */
 import { D } from './numbers/decimal';
-import { noteStatusOf } from './status/rules';
-import { triggerLimits } from './record/schema';
-import { type NoteStatus, type NoteStatusVerdict } from './status/types';
+import { triggerStatus } from './record/trigger-status';
+import { STATUSES, type NoteStatus, type NoteStatusVerdict } from './status/types';
 
 export type { NoteStatus };
 
@@ -101,10 +100,9 @@ const text = (value: unknown): string =>
     : value === null || value === undefined
       ? ''
       : String(value);
-const blankToNull = (value: unknown): string | null => (text(value) === '' ? null : text(value));
 
 function asStatus(value: unknown): NoteStatus | null {
-  return value === 'research' || value === 'watchlist' || value === 'action' ? value : null;
+  return (STATUSES as readonly unknown[]).includes(value) ? (value as NoteStatus) : null;
 }
 
 /** The note status of one trigger row now, or the sentence saying which input is unreadable. */
@@ -121,26 +119,8 @@ export function statusOfRow(
   const ratioChange = decimalOf(values.ratioChange);
   if (!ratioChange)
     return { ok: false, reason: 'cannot evaluate the status: Ratio change is blank or unreadable' };
-  const direction = values.expectedDirection;
-  const expectedDirection = direction === 'down' || direction === 'flat' ? direction : 'up';
-  const source = values.sourceState;
-  const sourceState =
-    source === 'market' || source === 'mixed' || source === 'indicative' ? source : null;
-  const result = noteStatusOf({
-    quoteTime,
-    asOf: now,
-    spreadBps,
-    ratioChange,
-    expectedDirection,
-    limits: triggerLimits(values.triggerType, values.threshold),
-    sourceState,
-    closeout: {
-      owner: blankToNull(values.owner),
-      openQuestion: blankToNull(values.openQuestion),
-      evidenceRequest: blankToNull(values.evidenceRequest),
-      reviewDate: blankToNull(dayOf(values.dueDate) ?? values.dueDate),
-    },
-  });
+  // The verdict is DESK.NOTE_STATUS's on the row's cells, as the Status now formula gets it.
+  const result = triggerStatus(values, now);
   return result.ok
     ? { ok: true, verdict: result.value }
     : { ok: false, reason: `cannot evaluate the status: ${result.error.message}` };

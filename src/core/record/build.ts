@@ -37,6 +37,8 @@ export interface ReviewInput {
   readonly snapshot: Readonly<Record<string, unknown>>;
   readonly exposure: Readonly<Record<string, unknown>>;
   readonly triggers: readonly Readonly<Record<string, unknown>>[];
+  /** The form's price display (not recorded): the snapshot's mid is also shown converted. */
+  readonly display?: PriceDisplay;
 }
 export interface BuildContext {
   readonly recordedBy: string;
@@ -353,8 +355,8 @@ export interface ExposureValues {
   readonly spreadBps: D | null;
   /** Spread cost (round trip), once Quantity, Bid and Ask are read; an error in the functions' words. */
   readonly spreadCost: Result<D> | null;
-  /** Estimated exit value, once Quantity and Bid are read; a field's own parse message when one fails. */
-  readonly exitValue: Result<D> | null;
+  /** Estimated exit value, once Quantity and Bid are read; or the issue of an exit input that failed. */
+  readonly exitValue: Result<D> | { readonly input: string; readonly message: string } | null;
 }
 
 /** The exit inputs a blank leaves at their default; a typed one that failed carries its issue. */
@@ -389,7 +391,10 @@ function exposureValues(
     quantity === null || bid === null
       ? null
       : failedInput !== undefined
-        ? fail('value', issues.list.find((i) => i.field === failedInput)?.message ?? '')
+        ? {
+            input: failedInput,
+            message: issues.list.find((i) => i.field === failedInput)?.message ?? '',
+          }
         : exitValueOf({
             quantity,
             bid,
@@ -411,7 +416,7 @@ function exposureValues(
   }
   // A typed input that is not stored (unreadable, or too large for Excel) has its own issue.
   if (EXIT_INPUTS.some((f) => !isBlank(raw[f]) && typeof draft[f] !== 'number')) return values;
-  if (exitValue === null) return values;
+  if (exitValue === null || 'input' in exitValue) return values;
   if (exitValue.ok)
     draft.exitValue = computedNum(exitValue.value, 'exitValue', { quantity, bid }, issues);
   else exposureIssue(exitValue.error.message, 'bid', issues);
@@ -513,6 +518,8 @@ export interface ReviewDerived {
   /** The snapshot's price (mid, range, unit), or why it cannot be read; null while Price low is blank. */
   readonly price: SnapshotPrice | null;
   readonly exposure: ExposureValues;
+  /** The price in the display's unit; null without a display or a readable price. */
+  readonly converted: ConvertedPrice | null;
   /** Per trigger, its status at record (now) with the blanks defaulted as they are recorded. */
   readonly triggers: readonly TriggerStatus[];
 }
@@ -599,7 +606,12 @@ function draftReview(input: ReviewInput, asOf: Date): Drafts {
     issues.push(...ti.list);
     return t;
   });
-  const derived = { price: prices.price, exposure: exposureDerived, triggers: statuses };
+  const price = prices.price;
+  const converted =
+    input.display !== undefined && price !== null && 'price' in price
+      ? convertedPrice(price.price.mid, price.unit, snapshot.locationBasis, input.display)
+      : null;
+  const derived = { price, converted, exposure: exposureDerived, triggers: statuses };
   return { snapshot, exposure, triggers, derived, issues, quiet };
 }
 
