@@ -6,6 +6,8 @@
 
 import { buildReviewRows, type ReviewRecords } from './build';
 import { FASTMARKETS_CODES, FASTMARKETS_PUBLICATION, type FastmarketsSpec } from './price-codes';
+import { INDICATIVE } from '../status/types';
+import { VAT_INCLUSIVE_BASIS } from './schema';
 
 export { FASTMARKETS_CODES, FASTMARKETS_PUBLICATION, type FastmarketsSpec };
 
@@ -106,7 +108,7 @@ export const SAMPLE_REVIEWS: readonly SampleReview[] = [
       noteType: handoff.noteType,
       mechanism: handoff.mechanism,
       product: 'NdPr oxide',
-      locationBasis: 'China domestic incl. VAT',
+      locationBasis: VAT_INCLUSIVE_BASIS,
       priceLow: ndpr.range,
       quoteTime: ndpr.published,
       sourceLabel: ndpr.source,
@@ -169,11 +171,11 @@ export const SAMPLE_REVIEWS: readonly SampleReview[] = [
       noteType: audit.noteType,
       mechanism: audit.mechanism,
       product: 'La oxide',
-      locationBasis: 'China domestic incl. VAT',
+      locationBasis: VAT_INCLUSIVE_BASIS,
       priceLow: la.range,
       quoteTime: la.published,
       sourceLabel: la.source,
-      sourceState: 'indicative',
+      sourceState: INDICATIVE,
       priceKind: 'assessment range',
       dataBasis: 'indication',
       ratioWatched: 'Ce/La oxide',
@@ -218,7 +220,7 @@ export const SAMPLE_REVIEWS: readonly SampleReview[] = [
       reviewDate: '2025-01-10',
       noteType: 'other',
       product: 'Y oxide',
-      locationBasis: 'China domestic incl. VAT',
+      locationBasis: VAT_INCLUSIVE_BASIS,
       priceLow: y.range,
       quoteTime: y.published,
       sourceLabel: y.source,

@@ -7,7 +7,6 @@ import {
   PRICE_UNITS,
   SCHEMA_VERSION,
   STATUS_NOW_FORMULA,
-  SnapshotTable,
   TABLES,
   TABLE_KEYS,
   TriggerTable,
@@ -22,7 +21,6 @@ import {
   rowCells,
   QUOTE_PREFIX,
 } from '../../../src/core/record/cells';
-import type { DeskTable } from '../../../src/core/record/table-def';
 import { UNITS } from '../../../src/core/price/units';
 import { idMaker, reviewRows } from '../../excel/helpers';
 
@@ -82,14 +80,6 @@ describe('the schema', () => {
     );
     expect(Object.keys(PRICE_CODES)).toHaveLength(11);
     expect([...PRICE_UNITS].sort()).toEqual([...UNITS].sort());
-  });
-
-  it('makes a missing column a compile error', () => {
-    const cols = SnapshotTable.columns;
-    const { priceMid: _dropped, ...rest } = cols;
-    // @ts-expect-error — priceMid has no column
-    const broken: DeskTable<typeof SnapshotTable.schema> = { ...SnapshotTable, columns: rest };
-    expect(broken.columns).not.toHaveProperty('priceMid');
   });
 
   describe.each(TABLE_KEYS)('%s', (key) => {
