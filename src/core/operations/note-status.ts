@@ -274,19 +274,17 @@ function compared(
 
 /** Direction, source state and explain as the comparison path takes them (else null: general path). */
 function plainFlags(v: Scalar[], ctx: NoteStatusContext): Direction | null {
-  const dir = v[4] === undefined || v[4] === null || v[4] === '' ? DEFAULT_DIRECTION : v[4];
+  const dir = isMissing(v[4]) ? DEFAULT_DIRECTION : v[4];
   const state = v[5];
   return (v[6] === null || v[6] === undefined || v[6] === false) &&
     isDirection(dir) &&
-    (state === null || state === undefined || state === '' || isSourceState(state)) &&
+    (isMissing(state) || isSourceState(state)) &&
     ctx.ageFloorMs === ctx.ageFloorMs &&
     ctx.maxSpread === ctx.maxSpread &&
     ctx.tolerance === ctx.tolerance
     ? dir
     : null;
 }
-
-const absentDate = (v: Scalar): boolean => v === null || v === undefined || v === '';
 
 /**
  * One NOTE_STATUS element. v = [quote_time, spread_bps, ratio_change, as_of, expected_direction,
@@ -304,7 +302,7 @@ export function noteStatusCell(v: Scalar[], ctx: NoteStatusContext): Cell {
     typeof quote === 'number' &&
     typeof spread === 'number' &&
     typeof change === 'number' &&
-    (absentDate(asOf) || typeof asOf === 'number') &&
+    (isMissing(asOf) || typeof asOf === 'number') &&
     quote > 0 &&
     quote <= MAX_SERIAL &&
     spread >= 0 &&
@@ -338,7 +336,7 @@ function noteStatusText(v: Scalar[], ctx: NoteStatusContext): Cell {
           ? serialMs(quote)
           : NaN
         : textMs(quote, 'quote_time', ctx.zone);
-    const asOfMs = absentDate(asOf)
+    const asOfMs = isMissing(asOf)
       ? ctx.now.getTime()
       : typeof asOf === 'number'
         ? asOf > 0 && asOf <= MAX_SERIAL

@@ -66,8 +66,6 @@ export type BuildResult =
 type Draft = Record<string, RecordValue>;
 type Col = ColumnSpec & { readonly field: string };
 
-const isBlank = isMissing;
-
 /** Collects issues for one row; `parse` turns a form value into a record value or an issue. */
 class RowIssues {
   readonly list: FieldIssue[] = [];
@@ -176,7 +174,7 @@ export function parseCostSum(input: string | number, label: string): Result<D> {
 
 /** One user-typed value → its record value (numbers with separators, dates, enums by any case). */
 function parseField(col: Col, raw: unknown, issues: RowIssues): RecordValue {
-  if (isBlank(raw)) return null;
+  if (isMissing(raw)) return null;
   const text = typeof raw === 'string' ? raw.trim() : raw;
   if (SUMMED_FIELDS.has(col.field)) {
     const d = unwrap(parseCostSum(text as string | number, col.header), col.field, issues);
@@ -270,7 +268,7 @@ function snapshotPrices(
   const low = colOf('snapshots', 'priceLow');
   const high = colOf('snapshots', 'priceHigh');
   const parse = (col: Col): Result<ParsedPrice> | null =>
-    isBlank(raw[col.field]) ? null : parsePrice(raw[col.field] as string | number, col.header);
+    isMissing(raw[col.field]) ? null : parsePrice(raw[col.field] as string | number, col.header);
   const lowRead = parse(low);
   const highRead = parse(high);
   const a = lowRead === null ? null : unwrap(lowRead, low.field, issues);
@@ -283,7 +281,7 @@ function snapshotPrices(
   }
   const stated = (): SnapshotPrice => {
     const p = statedPrice(a, a.isRange ? null : b);
-    return { price: p, unit: p.unit ?? (isBlank(raw.unit) ? null : unitOf(String(raw.unit))) };
+    return { price: p, unit: p.unit ?? (isMissing(raw.unit) ? null : unitOf(String(raw.unit))) };
   };
   if (a.isRange && b !== null) {
     issues.add(
@@ -386,7 +384,7 @@ function exposureValues(
     quantity !== null && bid !== null && ask !== null
       ? spreadCostOf({ bid, ask, quantity, legs: new D(2) })
       : null;
-  const failedInput = EXIT_INPUTS.find((f) => !isBlank(raw[f]) && d(f) === null);
+  const failedInput = EXIT_INPUTS.find((f) => !isMissing(raw[f]) && d(f) === null);
   const exitValue =
     quantity === null || bid === null
       ? null
@@ -415,7 +413,7 @@ function exposureValues(
     else exposureIssue(spreadCost.error.message, 'ask', issues);
   }
   // A typed input that is not stored (unreadable, or too large for Excel) has its own issue.
-  if (EXIT_INPUTS.some((f) => !isBlank(raw[f]) && typeof draft[f] !== 'number')) return values;
+  if (EXIT_INPUTS.some((f) => !isMissing(raw[f]) && typeof draft[f] !== 'number')) return values;
   if (exitValue === null || 'input' in exitValue) return values;
   if (exitValue.ok)
     draft.exitValue = computedNum(exitValue.value, 'exitValue', { quantity, bid }, issues);
@@ -460,10 +458,10 @@ function triggerDefaults(
   t.quoteTime ??= snap.quoteTime ?? null;
   t.sourceState ??= snap.sourceState ?? null;
   t.exposureRoute ??= expo.exposureRoute ?? null;
-  t.ratioChange ??= isBlank(raw.ratioChange) ? 0 : null;
-  t.expectedDirection ??= isBlank(raw.expectedDirection) ? DEFAULT_DIRECTION : null;
-  t.state ??= isBlank(raw.state) ? 'open' : null;
-  if (t.spreadBps === null && isBlank(raw.spreadBps)) {
+  t.ratioChange ??= isMissing(raw.ratioChange) ? 0 : null;
+  t.expectedDirection ??= isMissing(raw.expectedDirection) ? DEFAULT_DIRECTION : null;
+  t.state ??= isMissing(raw.state) ? 'open' : null;
+  if (t.spreadBps === null && isMissing(raw.spreadBps)) {
     const pair: [RecordValue | undefined, RecordValue | undefined] | null =
       expo.bid != null && expo.ask != null
         ? [expo.bid, expo.ask]
@@ -506,7 +504,10 @@ function statusAtRecord(
   else {
     const issue = statusIssue(verdict.error.message, (f) => colOf('triggers', f).header);
     // Defaulted from the snapshot: the snapshot's own field carries the issue.
-    if ((SNAPSHOT_DEFAULTS as readonly string[]).includes(issue.field) && isBlank(raw[issue.field]))
+    if (
+      (SNAPSHOT_DEFAULTS as readonly string[]).includes(issue.field) &&
+      isMissing(raw[issue.field])
+    )
       quiet.add(`triggers.${issues.index}.statusAtRecord`);
     else issues.add(issue.field, issue.message);
   }
@@ -583,9 +584,10 @@ function draftReview(input: ReviewInput, asOf: Date): Drafts {
     if (triggerDefaults(t, raw, snapshot, exposure, ti)) quiet.add(`triggers.${index}.spreadBps`);
     // Left blank to default from the snapshot, whose own (required) field reports why it is empty.
     for (const field of SNAPSHOT_DEFAULTS)
-      if (isBlank(raw[field]) && snapshot[field] === null) quiet.add(`triggers.${index}.${field}`);
+      if (isMissing(raw[field]) && snapshot[field] === null)
+        quiet.add(`triggers.${index}.${field}`);
     // Only a quote time typed on the trigger: a defaulted one carries the snapshot's issue.
-    if (!isBlank(raw.quoteTime)) {
+    if (!isMissing(raw.quoteTime)) {
       if (typeof t.quoteTime === 'string' && Date.parse(t.quoteTime) > asOf.getTime())
         ti.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
       const lateTriggerQuote = quoteAfterReview(t.quoteTime ?? null, reviewDate);
@@ -643,7 +645,7 @@ export function convertedPrice(
   if (unit === null) return { kind: 'needs-unit' };
   const inclVat = locationBasis === VAT_INCLUSIVE_BASIS;
   if (target === null || (target === unit && !inclVat)) return { kind: 'none' };
-  const fx = isBlank(display.fx) ? null : parseFx(display.fx, 'FX rate');
+  const fx = isMissing(display.fx) ? null : parseFx(display.fx, 'FX rate');
   if (fx && !fx.ok) return { kind: 'refused', message: fx.error.message };
   if (fx === null && needsFx(unit, target)) return { kind: 'needs-fx', to: target };
   const converted = convertPrice(
@@ -782,6 +784,6 @@ export function previewReview(input: ReviewInput, now: Date): ReviewPreview {
       ratioChange: v(t, 'ratioChange'),
       statusAtRecord: v(t, 'statusAtRecord'),
     })),
-    issues: d.issues.filter((i) => !isBlank(raw(i)[i.field])),
+    issues: d.issues.filter((i) => !isMissing(raw(i)[i.field])),
   };
 }

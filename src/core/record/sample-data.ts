@@ -4,6 +4,7 @@
  * basis, unit, cadence). Sample reviews are built from these; nothing here is invented.
  */
 
+import { done, refused, type Checked } from '../result';
 import { buildReviewRows, type ReviewRecords } from './build';
 import { FASTMARKETS_CODES, FASTMARKETS_PUBLICATION, type FastmarketsSpec } from './price-codes';
 import { INDICATIVE } from '../status/types';
@@ -262,7 +263,7 @@ export const SAMPLE_REVIEWS: readonly SampleReview[] = [
 export function buildSampleReviews(ctx: {
   readonly recordedBy: string;
   readonly newId: () => string;
-}): { ok: true; reviews: ReviewRecords[] } | { ok: false; message: string } {
+}): Checked<{ reviews: ReviewRecords[] }> {
   const reviews: ReviewRecords[] = [];
   for (const review of SAMPLE_REVIEWS) {
     const [y, m, d] = (review.snapshot.reviewDate ?? '').split('-').map(Number);
@@ -270,12 +271,11 @@ export function buildSampleReviews(ctx: {
     const built = buildReviewRows(review, { recordedBy: ctx.recordedBy, now, newId: ctx.newId });
     if (!built.ok) {
       const first = built.issues[0];
-      return {
-        ok: false,
-        message: `Sample review of ${review.snapshot.product} does not build: ${first?.message ?? 'unknown issue'}`,
-      };
+      return refused(
+        `Sample review of ${review.snapshot.product} does not build: ${first?.message ?? 'unknown issue'}`,
+      );
     }
     reviews.push(built.rows);
   }
-  return { ok: true, reviews };
+  return done({ reviews });
 }
