@@ -1,22 +1,9 @@
 /** DESK.CONVERT: unit tests and the property that its exact double path agrees with decimal.js. */
 import fc from 'fast-check';
-import { convert, convertPrice, D, type Output, UNITS } from '../../../src/core';
+import { convert, convertPrice, D, type Output } from '../../../src/core';
 import { decimalOnly, expectError } from '../helpers';
 import { fcParams } from '../fc-seed';
-
-/** A value as typed in a cell: up to 4 decimals, so m / 10^k is the double Excel holds. */
-const typed = (max = 1e9) =>
-  fc
-    .tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 4 }))
-    .map(([m, k]) => m / 10 ** k);
-const positive = (max = 1e9) => typed(max).filter((x) => x > 0);
-const fraction = fc.integer({ min: 0, max: 10000 }).map((m) => m / 10000);
-const unit = fc.constantFrom(...UNITS);
-
-const num = (out: Output): number => {
-  if (typeof out !== 'number') throw new Error(`expected a number, got ${JSON.stringify(out)}`);
-  return out;
-};
+import { fraction, num, positive, typed, unit } from './arbitraries';
 
 describe('CONVERT', () => {
   it('CONVERT between every unit pair, both ways', () => {

@@ -3,18 +3,7 @@ import fc from 'fast-check';
 import { D, exitValue, type Output } from '../../../src/core';
 import { decimalOnly, expectError } from '../helpers';
 import { fcParams } from '../fc-seed';
-
-/** A value as typed in a cell: up to 4 decimals, so m / 10^k is the double Excel holds. */
-const typed = (max = 1e9) =>
-  fc
-    .tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 4 }))
-    .map(([m, k]) => m / 10 ** k);
-const fraction = fc.integer({ min: 0, max: 10000 }).map((m) => m / 10000);
-
-const num = (out: Output): number => {
-  if (typeof out !== 'number') throw new Error(`expected a number, got ${JSON.stringify(out)}`);
-  return out;
-};
+import { fraction, num, typed } from './arbitraries';
 
 describe('EXIT_VALUE', () => {
   it('EXIT_VALUE(1000, 60, 0.01, {500,300}, 600, 0.1) → 56224', () => {

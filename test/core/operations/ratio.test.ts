@@ -1,21 +1,9 @@
 /** DESK.RATIO: unit tests and the property that its exact double path agrees with decimal.js. */
 import fc from 'fast-check';
-import { D, ratio, ratioOf, type Output, UNITS } from '../../../src/core';
+import { D, ratio, ratioOf, type Output } from '../../../src/core';
 import { decimalOnly, expectError } from '../helpers';
 import { fcParams } from '../fc-seed';
-
-/** A value as typed in a cell: up to 4 decimals, so m / 10^k is the double Excel holds. */
-const typed = (max = 1e9) =>
-  fc
-    .tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 4 }))
-    .map(([m, k]) => m / 10 ** k);
-const positive = (max = 1e9) => typed(max).filter((x) => x > 0);
-const unit = fc.constantFrom(...UNITS);
-
-const num = (out: Output): number => {
-  if (typeof out !== 'number') throw new Error(`expected a number, got ${JSON.stringify(out)}`);
-  return out;
-};
+import { num, positive, unit } from './arbitraries';
 
 describe('RATIO', () => {
   it('RATIO of two yuan/mt ranges is 2.2 exactly', () => {

@@ -3,12 +3,7 @@ import fc from 'fast-check';
 import { spreadBps, type Output } from '../../../src/core';
 import { decimalOnly, expectError } from '../helpers';
 import { fcParams } from '../fc-seed';
-
-/** A value as typed in a cell: up to 4 decimals, so m / 10^k is the double Excel holds. */
-const typed = (max = 1e9) =>
-  fc
-    .tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 4 }))
-    .map(([m, k]) => m / 10 ** k);
+import { typed } from './arbitraries';
 
 describe('SPREAD_BPS', () => {
   it('SPREAD_BPS is (ask − bid) / mid × 10,000', () => {

@@ -3,17 +3,7 @@ import fc from 'fast-check';
 import { spreadCost, type Output } from '../../../src/core';
 import { decimalOnly, expectError } from '../helpers';
 import { fcParams } from '../fc-seed';
-
-/** A value as typed in a cell: up to 4 decimals, so m / 10^k is the double Excel holds. */
-const typed = (max = 1e9) =>
-  fc
-    .tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 4 }))
-    .map(([m, k]) => m / 10 ** k);
-
-const num = (out: Output): number => {
-  if (typeof out !== 'number') throw new Error(`expected a number, got ${JSON.stringify(out)}`);
-  return out;
-};
+import { num, typed } from './arbitraries';
 
 describe('SPREAD_COST', () => {
   it('SPREAD_COST(0.1, 0.3) is exactly 0.2 (no binary drift)', () => {
