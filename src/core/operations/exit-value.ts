@@ -135,6 +135,66 @@ function readFixedCosts(arg: Arg): Result<D[]> {
   return ok(costs);
 }
 
+/** The fixed costs' total, once per call: as a Decimal, and as an exact double with its places (or -1). */
+interface CostTotal {
+  readonly total: D;
+  readonly number: number;
+  readonly places: number;
+}
+
+/** One row on the exact double path, or NaN (then the decimal path decides). */
+function exitElementExact(v: Scalar[], costs: CostTotal): number {
+  const v0 = v[0];
+  const v1 = v[1];
+  const v2 = v[2];
+  const v3 = v[3];
+  const v4 = v[4];
+  const q = typeof v0 === 'number' ? v0 : textNumber(v0);
+  const b = typeof v1 === 'number' ? v1 : textNumber(v1);
+  const fee = typeof v2 === 'number' ? v2 : isMissing(v2) ? 0 : textFraction(v2);
+  const depth = typeof v3 === 'number' ? v3 : isMissing(v3) ? NaN : textNumber(v3);
+  const haircut = typeof v4 === 'number' ? v4 : isMissing(v4) ? 0 : textFraction(v4);
+  if (
+    (isMissing(v3) || depth === depth) &&
+    q >= 0 &&
+    b >= 0 &&
+    fee >= 0 &&
+    fee <= 1 &&
+    !(depth < 0) &&
+    haircut >= 0 &&
+    haircut <= 1
+  ) {
+    return exitValueExact(q, b, fee, depth, haircut, costs.number, costs.places);
+  }
+  return NaN;
+}
+
+/** One row on the decimal.js path, which also words every error. */
+function exitElementDecimal(v: Scalar[], costs: CostTotal): Cell {
+  const qty = readQuantity(v[0]);
+  if (!qty.ok) return qty.error;
+  const bidValue = readBid(v[1]);
+  if (!bidValue.ok) return bidValue.error;
+  const feeRateValue = isMissing(v[2]) ? ok(ZERO) : readFeeRate(v[2]);
+  if (!feeRateValue.ok) return feeRateValue.error;
+  const depthValue = isMissing(v[3]) ? ok(null) : readBidDepth(v[3]);
+  if (!depthValue.ok) return depthValue.error;
+  const haircutValue = isMissing(v[4]) ? ok(ZERO) : readDepthHaircut(v[4]);
+  if (!haircutValue.ok) return haircutValue.error;
+  return cell(
+    netExitValue(
+      {
+        quantity: qty.value,
+        bid: bidValue.value.value,
+        feeRate: feeRateValue.value,
+        bidDepth: depthValue.value,
+        depthHaircut: haircutValue.value,
+      },
+      costs.total,
+    ),
+  );
+}
+
 /** DESK.EXIT_VALUE: bid-depth-aware gross, less fees and fixed costs. */
 export function exitValue(
   quantity: Arg,
@@ -144,59 +204,18 @@ export function exitValue(
   bidDepth?: Arg,
   depthHaircut?: Arg,
 ): Output {
-  const costs = readFixedCosts(fixedCosts);
-  if (!costs.ok) return costs.error;
-  const costList = costs.value;
-  const total = costList.reduce((sum, c) => sum.plus(c), ZERO);
+  const read = readFixedCosts(fixedCosts);
+  if (!read.ok) return read.error;
+  const total = read.value.reduce((sum, c) => sum.plus(c), ZERO);
   const totalNumber = total.toNumber();
-  const totalPlaces = new D(totalNumber).eq(total) ? decimalPlaces(totalNumber) : -1;
-
+  const costs: CostTotal = {
+    total,
+    number: totalNumber,
+    places: new D(totalNumber).eq(total) ? decimalPlaces(totalNumber) : -1,
+  };
   const element = (v: Scalar[]): Cell => {
-    const v0 = v[0];
-    const v1 = v[1];
-    const v2 = v[2];
-    const v3 = v[3];
-    const v4 = v[4];
-    const q = typeof v0 === 'number' ? v0 : textNumber(v0);
-    const b = typeof v1 === 'number' ? v1 : textNumber(v1);
-    const fee = typeof v2 === 'number' ? v2 : isMissing(v2) ? 0 : textFraction(v2);
-    const depth = typeof v3 === 'number' ? v3 : isMissing(v3) ? NaN : textNumber(v3);
-    const haircut = typeof v4 === 'number' ? v4 : isMissing(v4) ? 0 : textFraction(v4);
-    if (
-      (isMissing(v[3]) || depth === depth) &&
-      q >= 0 &&
-      b >= 0 &&
-      fee >= 0 &&
-      fee <= 1 &&
-      !(depth < 0) &&
-      haircut >= 0 &&
-      haircut <= 1
-    ) {
-      const r = exitValueExact(q, b, fee, depth, haircut, totalNumber, totalPlaces);
-      if (usable(r)) return r;
-    }
-    const qty = readQuantity(v[0]);
-    if (!qty.ok) return qty.error;
-    const bidValue = readBid(v[1]);
-    if (!bidValue.ok) return bidValue.error;
-    const feeRateValue = isMissing(v[2]) ? ok(ZERO) : readFeeRate(v[2]);
-    if (!feeRateValue.ok) return feeRateValue.error;
-    const depthValue = isMissing(v[3]) ? ok(null) : readBidDepth(v[3]);
-    if (!depthValue.ok) return depthValue.error;
-    const haircutValue = isMissing(v[4]) ? ok(ZERO) : readDepthHaircut(v[4]);
-    if (!haircutValue.ok) return haircutValue.error;
-    return cell(
-      netExitValue(
-        {
-          quantity: qty.value,
-          bid: bidValue.value.value,
-          feeRate: feeRateValue.value,
-          bidDepth: depthValue.value,
-          depthHaircut: haircutValue.value,
-        },
-        total,
-      ),
-    );
+    const r = exitElementExact(v, costs);
+    return usable(r) ? r : exitElementDecimal(v, costs);
   };
   return evaluateGrid([quantity, bid, feeRate, bidDepth, depthHaircut], EXIT_VALUE_ARGS, element);
 }

@@ -549,72 +549,92 @@ function quoteAfterReview(quoteTime: RecordValue, reviewDate: RecordValue): stri
   return `Quote time ${shownTime(quoteTime)} is after the review date ${reviewDate}: a review records what was known on its day`;
 }
 
+/** A quote time after now would be hindsight; after the review day, too. */
+function quoteChecks(
+  quoteTime: RecordValue,
+  reviewDate: RecordValue,
+  asOf: Date,
+  issues: RowIssues,
+): void {
+  if (typeof quoteTime === 'string' && Date.parse(quoteTime) > asOf.getTime())
+    issues.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
+  const late = quoteAfterReview(quoteTime, reviewDate);
+  if (late !== null) issues.add('quoteTime', late);
+}
+
+/** The supply-chain evidence a route asks for, named now rather than after the other fields pass (zod runs refinements last). */
+function supplyChainChecks(exposure: Draft, issues: RowIssues): void {
+  if (!(SUPPLY_CHAIN_ROUTES as readonly RecordValue[]).includes(exposure.exposureRoute ?? null))
+    return;
+  for (const field of SUPPLY_CHAIN_FIELDS) {
+    if (exposure[field] === null) {
+      const header = colOf('exposures', field).header;
+      issues.add(
+        field,
+        `${header} is required for a ${String(exposure.exposureRoute)} exposure (supply-chain evidence)`,
+      );
+    }
+  }
+}
+
+/** One trigger row: parsed, defaulted from the review, checked, and its Status at record evaluated. */
+function draftTrigger(
+  raw: Readonly<Record<string, unknown>>,
+  ti: RowIssues,
+  review: { readonly snapshot: Draft; readonly exposure: Draft; readonly asOf: Date },
+  quiet: Set<string>,
+): { readonly row: Draft; readonly status: TriggerStatus } {
+  const { snapshot, exposure, asOf } = review;
+  const index = ti.index;
+  const reviewDate = snapshot.reviewDate ?? null;
+  const t = draftOf('triggers', raw, ti);
+  if (triggerDefaults(t, raw, snapshot, exposure, ti)) quiet.add(`triggers.${index}.spreadBps`);
+  // Left blank to default from the snapshot, whose own (required) field reports why it is empty.
+  for (const field of SNAPSHOT_DEFAULTS)
+    if (isMissing(raw[field]) && snapshot[field] === null) quiet.add(`triggers.${index}.${field}`);
+  // Only a quote time typed on the trigger: a defaulted one carries the snapshot's issue.
+  if (!isMissing(raw.quoteTime)) quoteChecks(t.quoteTime ?? null, reviewDate, asOf, ti);
+  if (typeof t.dueDate === 'string' && typeof reviewDate === 'string' && t.dueDate < reviewDate) {
+    ti.add(
+      'dueDate',
+      `Due date ${t.dueDate} is before the review date ${reviewDate}: a trigger falls due on or after its review`,
+    );
+  }
+  const limitSlot = THRESHOLD_LIMIT[t.triggerType as keyof typeof THRESHOLD_LIMIT];
+  if (limitSlot !== undefined && typeof t.threshold === 'number' && t.threshold < 0) {
+    ti.add('threshold', `Threshold must not be negative for a ${String(t.triggerType)} trigger`);
+  }
+  const status = statusAtRecord(t, raw, asOf, ti, quiet);
+  t.statusNow = STATUS_NOW_FORMULA;
+  return { row: t, status };
+}
+
 function draftReview(input: ReviewInput, asOf: Date): Drafts {
   const si = new RowIssues('snapshots', 0);
   const snapshot = draftOf('snapshots', input.snapshot, si);
   const prices = snapshotPrices(input.snapshot, snapshot, si);
-  if (typeof snapshot.quoteTime === 'string' && Date.parse(snapshot.quoteTime) > asOf.getTime()) {
-    si.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
-  }
-  const lateQuote = quoteAfterReview(snapshot.quoteTime ?? null, snapshot.reviewDate ?? null);
-  if (lateQuote !== null) si.add('quoteTime', lateQuote);
+  quoteChecks(snapshot.quoteTime ?? null, snapshot.reviewDate ?? null, asOf, si);
   const ei = new RowIssues('exposures', 0);
   const exposure = draftOf('exposures', input.exposure, ei);
   const exposureDerived = exposureValues(input.exposure, exposure, ei);
-  // Named now rather than after the other fields pass (zod runs refinements last).
-  if ((SUPPLY_CHAIN_ROUTES as readonly RecordValue[]).includes(exposure.exposureRoute ?? null)) {
-    for (const field of SUPPLY_CHAIN_FIELDS) {
-      if (exposure[field] === null) {
-        const header = colOf('exposures', field).header;
-        ei.add(
-          field,
-          `${header} is required for a ${String(exposure.exposureRoute)} exposure (supply-chain evidence)`,
-        );
-      }
-    }
-  }
+  supplyChainChecks(exposure, ei);
   const issues = [...si.list, ...ei.list];
   const quiet = new Set<string>();
-  const reviewDate = snapshot.reviewDate ?? null;
   for (const field of prices.quiet) quiet.add(`snapshots.0.${field}`);
-  const statuses: TriggerStatus[] = [];
-  const triggers = input.triggers.map((raw, index) => {
+  const drafted = input.triggers.map((raw, index) => {
     const ti = new RowIssues('triggers', index);
-    const t = draftOf('triggers', raw, ti);
-    if (triggerDefaults(t, raw, snapshot, exposure, ti)) quiet.add(`triggers.${index}.spreadBps`);
-    // Left blank to default from the snapshot, whose own (required) field reports why it is empty.
-    for (const field of SNAPSHOT_DEFAULTS)
-      if (isMissing(raw[field]) && snapshot[field] === null)
-        quiet.add(`triggers.${index}.${field}`);
-    // Only a quote time typed on the trigger: a defaulted one carries the snapshot's issue.
-    if (!isMissing(raw.quoteTime)) {
-      if (typeof t.quoteTime === 'string' && Date.parse(t.quoteTime) > asOf.getTime())
-        ti.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
-      const lateTriggerQuote = quoteAfterReview(t.quoteTime ?? null, reviewDate);
-      if (lateTriggerQuote !== null) ti.add('quoteTime', lateTriggerQuote);
-    }
-    if (typeof t.dueDate === 'string' && typeof reviewDate === 'string' && t.dueDate < reviewDate) {
-      ti.add(
-        'dueDate',
-        `Due date ${t.dueDate} is before the review date ${reviewDate}: a trigger falls due on or after its review`,
-      );
-    }
-    const limitSlot = THRESHOLD_LIMIT[t.triggerType as keyof typeof THRESHOLD_LIMIT];
-    if (limitSlot !== undefined && typeof t.threshold === 'number' && t.threshold < 0) {
-      ti.add('threshold', `Threshold must not be negative for a ${String(t.triggerType)} trigger`);
-    }
-    statuses.push(statusAtRecord(t, raw, asOf, ti, quiet));
-    t.statusNow = STATUS_NOW_FORMULA;
+    const trigger = draftTrigger(raw, ti, { snapshot, exposure, asOf }, quiet);
     issues.push(...ti.list);
-    return t;
+    return trigger;
   });
   const price = prices.price;
   const converted =
     input.display !== undefined && price !== null && 'price' in price
       ? convertedPrice(price.price.mid, price.unit, snapshot.locationBasis, input.display)
       : null;
-  const derived = { price, converted, exposure: exposureDerived, triggers: statuses };
-  return { snapshot, exposure, triggers, derived, issues, quiet };
+  const triggers = drafted.map((d) => d.status);
+  const derived = { price, converted, exposure: exposureDerived, triggers };
+  return { snapshot, exposure, triggers: drafted.map((d) => d.row), derived, issues, quiet };
 }
 
 /** What the form's price display asks for: the snapshot's price shown in another unit. */
