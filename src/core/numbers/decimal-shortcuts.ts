@@ -12,6 +12,8 @@ import { placesOf, pow10 } from './scaled';
 // 10^k and 10^-k as Decimals, built once: powers of ten only shift a value, so products are exact.
 const UP: readonly D[] = Array.from({ length: 35 }, (_, k) => new D(`1e${k}`));
 const DOWN: readonly D[] = Array.from({ length: 11 }, (_, k) => new D(`1e-${k}`));
+const ONE = new D(1);
+const MINUS_ONE = new D(-1);
 /** decimal.js builds integers below 10^7 without a string (its small-integer fast path). */
 const SMALL_INTEGER = 1e7;
 
@@ -32,25 +34,34 @@ export function fromNumber(x: number): D {
 
 /** A divisor y = whole × 10^-places with whole < 10^7: dividing by whole is decimal.js's short division. */
 interface ShortDivisor {
-  readonly of: D;
   readonly whole: D;
   readonly scale: D;
 }
 
-// The last divisor's short form: a broadcast divisor (PREMIUM's reference, CONVERT's factor ×
-// (1 + VAT)) is the same Decimal on every row, so it is rescaled once per call, not per row.
-let lastDivisor: ShortDivisor | null = null;
+// The last divisor and its short form (or null: none): a broadcast divisor (PREMIUM's reference,
+// CONVERT's factor × (1 + VAT)) is the same Decimal on every row, so it is judged once per call.
+let lastDivisor: D | null = null;
+let lastShort: ShortDivisor | null = null;
 
 function shortDivisor(y: D): ShortDivisor | null {
-  if (lastDivisor !== null && lastDivisor.of === y) return lastDivisor;
-  // An integer (one word below 10^7), or too many digits for one word: plain division is as
-  // fast as it gets. Public API only: decimalPlaces() and precision() say what the words hold.
+  if (lastDivisor !== y) {
+    lastDivisor = y;
+    lastShort = shortFormOf(y);
+  }
+  return lastShort;
+}
+
+function shortFormOf(y: D): ShortDivisor | null {
+  // Plain division is as fast as it gets for an integer, a fraction below 1 whose digits fit
+  // within the first 7 places (both one base-10^7 word), or too many digits for one word. Public
+  // API only: decimalPlaces(), precision() and comparisons say what the words hold.
   if (!y.isFinite()) return null;
   const places = y.decimalPlaces();
-  if (!(places > 0 && places < UP.length) || y.precision() > 7) return null;
+  if (!(places > 0 && places < UP.length)) return null;
+  if (places <= 7 && y.lt(ONE) && y.gt(MINUS_ONE)) return null;
+  if (y.precision() > 7) return null;
   const scale = UP[places] as D;
-  lastDivisor = { of: y, whole: y.times(scale), scale };
-  return lastDivisor;
+  return { whole: y.times(scale), scale };
 }
 
 /**
