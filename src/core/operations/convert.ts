@@ -6,14 +6,8 @@ import type { D } from '../numbers/decimal';
 import { divide } from '../numbers/decimal-shortcuts';
 import { add, decimalPlaces, mul, pow10, quotient, scaled } from '../numbers/scaled';
 import { deskError, ok, type Result } from '../errors';
-import {
-  evaluateGrid,
-  isMissing,
-  type Arg,
-  type Cell,
-  type Output,
-  type Scalar,
-} from '../grid/evaluate';
+import { evaluateGrid, isMissing } from '../grid/evaluate';
+import type { Arg, Cell, Output, Scalar } from '../grid/evaluate';
 import { textFraction } from '../price/exact-text';
 import { exactFactor, FX_ARG, rememberedFraction } from '../price/factor';
 import { parseRate, parseUnitArg } from '../price/parse';

@@ -5,15 +5,8 @@
 import { D } from '../numbers/decimal';
 import { add, decimalPlaces, mul, pow10, quotient, scaled } from '../numbers/scaled';
 import { fail, isDeskError, ok, type Result } from '../errors';
-import {
-  cellsOf,
-  evaluateGrid,
-  isMissing,
-  type Arg,
-  type Cell,
-  type Output,
-  type Scalar,
-} from '../grid/evaluate';
+import { cellsOf, evaluateGrid, isMissing } from '../grid/evaluate';
+import type { Arg, Cell, Output, Scalar } from '../grid/evaluate';
 import { rememberLast } from '../grid/remember-last';
 import { textFraction, textNumber } from '../price/exact-text';
 import { parseQuantity, parseRate } from '../price/parse';

@@ -6,16 +6,8 @@
 import { D } from '../numbers/decimal';
 import { MS_PER_DAY, parseDate, UTC_ZONE, type Zone } from '../dates';
 import { deskError, fail, isDeskError, ok, type DeskError, type Result } from '../errors';
-import {
-  cellsOf,
-  evaluateGrid,
-  isMissing,
-  isRange,
-  type Arg,
-  type Cell,
-  type Output,
-  type Scalar,
-} from '../grid/evaluate';
+import { cellsOf, evaluateGrid, isMissing, isRange } from '../grid/evaluate';
+import type { Arg, Cell, Output, Scalar } from '../grid/evaluate';
 import { inBasisPoints, parseNumber, parsePlainNumber } from '../price/parse';
 import { textFraction, textNumber } from '../price/exact-text';
 import { isExcelObject, show } from '../show';

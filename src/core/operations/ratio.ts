@@ -6,14 +6,8 @@ import { D } from '../numbers/decimal';
 import { divide } from '../numbers/decimal-shortcuts';
 import { decimalPlaces, mul, quotient, scaled } from '../numbers/scaled';
 import { fail, ok, type Result } from '../errors';
-import {
-  evaluateGrid,
-  isMissing,
-  type Arg,
-  type Cell,
-  type Output,
-  type Scalar,
-} from '../grid/evaluate';
+import { evaluateGrid, isMissing } from '../grid/evaluate';
+import type { Arg, Cell, Output, Scalar } from '../grid/evaluate';
 import { exactFactor, FX_ARG, rememberedFraction } from '../price/factor';
 import { parsePriceCached, parseUnitArg } from '../price/parse';
 import type { Unit } from '../price/units';

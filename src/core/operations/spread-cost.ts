@@ -5,14 +5,8 @@
 import { D } from '../numbers/decimal';
 import { add, decimalPlaces, mul, pow10, quotient, scaled } from '../numbers/scaled';
 import { fail, ok, type Result } from '../errors';
-import {
-  evaluateGrid,
-  isMissing,
-  type Arg,
-  type Cell,
-  type Output,
-  type Scalar,
-} from '../grid/evaluate';
+import { evaluateGrid, isMissing } from '../grid/evaluate';
+import type { Arg, Cell, Output, Scalar } from '../grid/evaluate';
 import { textNumber } from '../price/exact-text';
 import { parsePlainNumber } from '../price/parse';
 import { cell, readQuantity, readQuote, reader, usable } from './arguments';
