@@ -1,7 +1,7 @@
 /*
  * All-distinct inputs: each of the eight functions over 100,000 rows in one call where every row
  * differs from every other and from every earlier sample (fresh inputs per sample), so neither the
- * parsed-text caches (price/parse.ts) nor the last-input memo (calc/memo.ts) can answer. This is
+ * parsed-text caches (price/parse.ts) nor the last-input memo (grid/remember-last.ts) can answer. This is
  * the figure that counts for "≤ 25× plain numbers" (stretch ≤ 10×).
  *
  * Two inputs per function: distinct numbers, and distinct texts — agency range texts

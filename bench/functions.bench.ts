@@ -2,7 +2,7 @@
  * The DESK functions over 10k- and 100k-row ranges in ONE call each, against a plain-`number`
  * implementation of the same formula (same grid in, same grid out, same validity checks) measured
  * in the same run. Two ratios per size: the shipped path (exact double shortcut on, see
- * src/core/calc/exact.ts) against plain, target ≤ 25×; and decimal.js alone (shortcut off) against
+ * src/core/numbers/scaled.ts) against plain, target ≤ 25×; and decimal.js alone (shortcut off) against
  * plain, shown for what decimal arithmetic itself costs. time(100k)/time(10k) must stay ≤ 11, in
  * this process (scripts/bench.mjs gives node a 64 MB young generation) and in a child node with
  * V8's default heap settings (bench/scaling-child.ts), which is what a user's runtime has.
@@ -24,7 +24,7 @@
 import { spawnSync } from 'node:child_process';
 import type { BenchRow } from './bench-row';
 import { collect, keep, median, perSecond } from './timing';
-import { exactPath } from '../src/core/calc/exact';
+import { exactPath } from '../src/core/numbers/scaled';
 import * as core from '../src/core';
 import type { Cell, Output, Scalar } from '../src/core';
 

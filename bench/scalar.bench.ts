@@ -85,7 +85,7 @@ function bundled(): { fn: Call; stale: boolean } | null {
   const fn = registered.get('NOTE_STATUS');
   if (!fn) throw new Error('dist/functions.js registered no NOTE_STATUS');
   const built = statSync(BUNDLE).mtimeMs;
-  const sources = ['src/functions/functions.ts', 'src/core/status/note-status-grid.ts'];
+  const sources = ['src/functions/functions.ts', 'src/core/operations/note-status.ts'];
   const stale = sources.some((f) => statSync(join(ROOT, f)).mtimeMs > built);
   return { fn, stale };
 }

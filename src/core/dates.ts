@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from './errors';
-import type { Scalar } from './grid';
-import { isMissing, missing } from './price/parse';
+import type { Scalar } from './grid/evaluate';
+import { isMissing } from './grid/evaluate';
+import { missing } from './price/parse';
 import { isExcelObject, objectMessage, show } from './show';
 import { tooLong } from './text';
 

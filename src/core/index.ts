@@ -1,5 +1,5 @@
 /** The core's public surface: pure pricing, status rules and grid evaluation (no Office here). */
-export { D, toExcelNumber } from './calc/decimal';
+export { D, toExcelNumber } from './numbers/decimal';
 export {
   deskError,
   fail,
@@ -18,21 +18,24 @@ export {
   type Cell,
   type Output,
   type Scalar,
-} from './grid';
-
-export {
-  convert,
-  exitValue,
-  mid,
-  noteStatus,
-  premium,
-  ratio,
-  spreadBps,
-  spreadCost,
-} from './functions';
-
-export {
   isMissing,
+} from './grid/evaluate';
+
+export { convert, convertPrice } from './operations/convert';
+export { exitValue, exitValueOf, type ExitValueInput } from './operations/exit-value';
+export { mid } from './operations/mid';
+export { noteStatus } from './operations/note-status';
+export { premium, premiumOf } from './operations/premium';
+export { ratio, ratioOf, type RatioInput } from './operations/ratio';
+export { spreadBps, spreadBpsOf } from './operations/spread-bps';
+export {
+  checkQuote,
+  spreadCost,
+  spreadCostOf,
+  type SpreadCostInput,
+} from './operations/spread-cost';
+
+export {
   parseFx,
   parseNumber,
   parsePlainNumber,
@@ -52,19 +55,16 @@ export {
   type Mass,
   type Unit,
 } from './price/units';
-export { conversionFactor, convertPrice, FX_ARG, type Factor } from './price/convert';
+export { conversionFactor, FX_ARG, needsFx, type Factor } from './price/factor';
 
-export { ratioOf, type RatioInput } from './calc/ratio';
-export { checkQuote, spreadCostOf, type SpreadCostInput } from './calc/spread-cost';
-export { exitValueOf, type ExitValueInput } from './calc/exit-value';
-export { spreadBpsOf } from './calc/spread-bps';
-export { premiumOf } from './calc/premium';
-export { midOf } from './calc/mid';
-
-export { evaluateNoteStatus, noteStatusOf, validateNoteStatusInput } from './status/note-status';
+export { evaluateNoteStatus, noteStatusOf, validateNoteStatusInput } from './status/rules';
 export {
+  DEFAULT_DIRECTION,
   DEFAULT_LIMITS,
   DIRECTIONS,
+  INDICATIVE,
+  isDirection,
+  isSourceState,
   SOURCE_STATES,
   STATUSES,
   type Closeout,
@@ -89,19 +89,70 @@ export {
 export { clip, QUOTE_LIMIT, show } from './show';
 export { TEXT_LIMIT } from './text';
 export { done, refused, type Checked, type Done, type Refused } from './result';
-// The record's schema, cells and sample data, for the adapters and the pane (they import the core only here).
+
+// ── the desk record ──────────────────────────────────────────────────────────────────────────
 export {
+  buildReview,
+  buildReviewRows,
+  convertedPrice,
+  parseCostSum,
+  previewReview,
+  restamp,
+  type BuildContext,
+  type BuildResult,
+  type ConvertedPrice,
+  type ExposureValues,
+  type FieldIssue,
+  type PriceDisplay,
+  type ReviewBuild,
+  type ReviewDerived,
+  type ReviewInput,
+  type ReviewRecords,
+  type SnapshotPrice,
+  type TriggerStatus,
+} from './record/build';
+export {
+  checkRecord,
+  recordFromCells,
+  rowCells,
+  TEXT_CELL_FORMAT,
+  type CellValue,
+  type RecordValue,
+  type RecordValues,
+} from './record/cells';
+export { rowDifferences } from './record/receipts';
+export {
+  CHINA_VAT_RATE,
+  CLOSEOUT_FIELDS,
   columnList,
+  formColumns,
+  LOCATION_BASES,
   migrationPath,
+  PRICE_CODES,
+  PRICE_UNITS,
+  requiredInForm,
   SCHEMA_VERSION,
   STATUS_NOW_FORMULA,
+  SUPPLY_CHAIN_FIELDS,
+  SUPPLY_CHAIN_ROUTES,
   TABLE_KEYS,
   TABLES,
+  tableLabel,
+  tableNoun,
+  THRESHOLD_LIMIT,
   triggerLimits,
   validationList,
+  VAT_INCLUSIVE_BASIS,
 } from './record/schema';
-export { checkRecord, recordFromCells, rowCells, TEXT_CELL_FORMAT } from './record/cells';
-export type { ColumnSpec, TableKey } from './record/table-def';
-export { rowDifferences } from './record/receipts';
+export type {
+  ColumnKind,
+  ColumnSource,
+  ColumnSpec,
+  DeskTable,
+  TableKey,
+  TableName,
+} from './record/table-def';
+export { statusIssue, triggerStatus } from './record/trigger-status';
+export { noteStatusOfCells, type NoteStatusCells } from './operations/note-status';
 export { buildSampleReviews } from './record/sample-data';
 export { reviewQueue, type QueueItem } from './review-queue';

@@ -5,10 +5,10 @@
  *  - its note status, evaluated now by the same rules as DESK.NOTE_STATUS, is no longer
  *    `action` although it was when recorded (the failing checks are named).
  */
-import { D } from './calc/decimal';
-import { noteStatusOf } from './status/note-status';
-import { triggerLimits } from './record/schema';
-import { type NoteStatus, type NoteStatusVerdict } from './status/types';
+import { D } from './numbers/decimal';
+import { done, refused, type Checked } from './result';
+import { triggerStatus } from './record/trigger-status';
+import { STATUSES, type NoteStatus, type NoteStatusVerdict } from './status/types';
 
 export type { NoteStatus };
 
@@ -101,49 +101,28 @@ const text = (value: unknown): string =>
     : value === null || value === undefined
       ? ''
       : String(value);
-const blankToNull = (value: unknown): string | null => (text(value) === '' ? null : text(value));
 
 function asStatus(value: unknown): NoteStatus | null {
-  return value === 'research' || value === 'watchlist' || value === 'action' ? value : null;
+  return (STATUSES as readonly unknown[]).includes(value) ? (value as NoteStatus) : null;
 }
 
 /** The note status of one trigger row now, or the sentence saying which input is unreadable. */
 export function statusOfRow(
   values: QueueRow['values'],
   now: Date,
-): { ok: true; verdict: NoteStatusVerdict } | { ok: false; reason: string } {
+): Checked<{ verdict: NoteStatusVerdict }> {
   const quoteTime = instantOf(values.quoteTime);
-  if (!quoteTime)
-    return { ok: false, reason: 'cannot evaluate the status: Quote time is blank or unreadable' };
+  if (!quoteTime) return refused('cannot evaluate the status: Quote time is blank or unreadable');
   const spreadBps = decimalOf(values.spreadBps);
-  if (!spreadBps)
-    return { ok: false, reason: 'cannot evaluate the status: Spread bps is blank or unreadable' };
+  if (!spreadBps) return refused('cannot evaluate the status: Spread bps is blank or unreadable');
   const ratioChange = decimalOf(values.ratioChange);
   if (!ratioChange)
-    return { ok: false, reason: 'cannot evaluate the status: Ratio change is blank or unreadable' };
-  const direction = values.expectedDirection;
-  const expectedDirection = direction === 'down' || direction === 'flat' ? direction : 'up';
-  const source = values.sourceState;
-  const sourceState =
-    source === 'market' || source === 'mixed' || source === 'indicative' ? source : null;
-  const result = noteStatusOf({
-    quoteTime,
-    asOf: now,
-    spreadBps,
-    ratioChange,
-    expectedDirection,
-    limits: triggerLimits(values.triggerType, values.threshold),
-    sourceState,
-    closeout: {
-      owner: blankToNull(values.owner),
-      openQuestion: blankToNull(values.openQuestion),
-      evidenceRequest: blankToNull(values.evidenceRequest),
-      reviewDate: blankToNull(dayOf(values.dueDate) ?? values.dueDate),
-    },
-  });
+    return refused('cannot evaluate the status: Ratio change is blank or unreadable');
+  // The verdict is DESK.NOTE_STATUS's on the row's cells, as the Status now formula gets it.
+  const result = triggerStatus(values, now);
   return result.ok
-    ? { ok: true, verdict: result.value }
-    : { ok: false, reason: `cannot evaluate the status: ${result.error.message}` };
+    ? done({ verdict: result.value })
+    : refused(`cannot evaluate the status: ${result.error.message}`);
 }
 
 const URGENCY_ORDER: Readonly<Record<Urgency, number>> = { overdue: 0, due: 1, status: 2 };
@@ -170,7 +149,7 @@ export function reviewQueue({ rows, today, now, products }: QueueInput): QueueIt
       if (demoted) reasons.push(`No longer action: now ${statusNow}`);
       if (statusNow !== 'action') reasons.push(...evaluated.verdict.reasons);
     } else {
-      reasons.push(evaluated.reason);
+      reasons.push(evaluated.message);
     }
     const unreadable = !evaluated.ok || dueDate === null;
     if (!due && !demoted && !unreadable) continue;

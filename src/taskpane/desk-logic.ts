@@ -1,27 +1,28 @@
 /**
- * The review form's logic on top of the core: fields from the schema, validation and rows from the
- * record builder, live previews from the same calculations the DESK functions use. No DOM here.
+ * The review form's logic on top of the core: fields from the schema, and one record build per
+ * draft that gives the rows, every issue and every value the form shows (price, spread cost, exit
+ * value, each trigger's status). This module only maps that build to the form's words. No DOM here.
  */
-import { D, toExcelNumber } from '../core/calc/decimal';
-import { exitValueOf } from '../core/calc/exit-value';
-import { spreadBpsOf } from '../core/calc/spread-bps';
-import { spreadCostOf } from '../core/calc/spread-cost';
-import { parseDate, wallClockAsUtc } from '../core/dates';
-import type { Result } from '../core/errors';
-import { convertPrice, needsFx } from '../core/price/convert';
-import { parseFx, parseNumber, parsePrice, parseRate, type ParsedPrice } from '../core/price/parse';
-import { UNITS, unitOf, type Unit } from '../core/price/units';
-import { buildReviewRows, parseCostSum, type FieldIssue } from '../core/record/build';
 import {
+  buildReview,
+  D,
+  parsePrice,
+  restamp,
+  statusIssue,
   SUPPLY_CHAIN_FIELDS,
   SUPPLY_CHAIN_ROUTES,
   TABLES,
-  triggerLimits,
-} from '../core/record/schema';
-import type { TableKey } from '../core/record/table-def';
-import { evaluateNoteStatus } from '../core/status/note-status';
+  toExcelNumber,
+  UNITS,
+  CHINA_VAT_RATE as CORE_CHINA_VAT_RATE,
+  type ConvertedPrice,
+  type FieldIssue,
+  type ReviewBuild,
+  type ReviewDerived,
+  type TriggerStatus,
+} from '../core';
 import type { ReviewRows } from '../excel/workbook';
-import { localDay, newDraft, type DraftFields, type ReviewDraft } from './draft-store';
+import { localDay, newDraft, type ReviewDraft } from './draft-store';
 import { formFields, TABLE_SECTION, type FieldDescriptor, type FormSection } from './form-model';
 import {
   fieldKey,
@@ -30,62 +31,6 @@ import {
   type LiveLine,
   type ReviewLogic,
 } from './review-logic';
-
-/**
- * Trigger fields the builder fills when left blank (from the snapshot and exposure, or a
- * default): shown as optional in the form, with the default as the hint.
- */
-const TRIGGER_DEFAULTS: Readonly<Record<string, string>> = {
-  quoteTime: 'Blank: the snapshot’s quote time.',
-  sourceState: 'Blank: the snapshot’s source state.',
-  exposureRoute: 'Blank: the exposure’s route.',
-  spreadBps:
-    'Blank: the exposure’s bid/ask spread in bps (or a bid/ask snapshot’s). With no bid/ask anywhere, 0 is stored and the spread check cannot fail.',
-  ratioChange: 'Blank: 0 (no change since the note was written).',
-  expectedDirection: 'Blank: up.',
-  state: 'Blank: open.',
-};
-
-/** Snapshot price fields: a range in Price low fills Price high and Unit, so Price high is optional in the form. */
-const SNAPSHOT_OPTIONAL_IN_FORM = new Set(['priceHigh']);
-
-/** Help the form says in place of the schema's, where the form does more than the column (defaults, sums). */
-const FORM_HELP: Readonly<Partial<Record<TableKey, Readonly<Record<string, string>>>>> = {
-  snapshots: {
-    reviewDate: 'Today unless you change it. Quote times after this day are refused.',
-    priceLow:
-      'A number ("747,000": a comma is a thousands separator), or a range with its unit ("747,000-753,000 yuan/mt"), which fills Price low, Price high and Unit when you leave the field. A single price with Price high blank is recorded as low = high.',
-    priceHigh:
-      'Blank: the same as Price low (a single price). Filled for you when Price low is a range.',
-  },
-  exposures: {
-    asOf: 'Today unless you change it.',
-    fixedCosts:
-      'Storage, shipping, insurance: one number, or several separated by ";" or "+" (e.g. "500; 300"), summed. A comma is a thousands separator ("1,500" is fifteen hundred). Used for the exit value.',
-  },
-  triggers: {
-    dueDate: 'On or after the review date.',
-    spreadBps: TRIGGER_DEFAULTS.spreadBps ?? '',
-  },
-};
-
-function fieldsFor(key: TableKey): FieldDescriptor[] {
-  return formFields(TABLES[key]).map((schemaField) => {
-    const formHelp = FORM_HELP[key]?.[schemaField.key];
-    const f = formHelp === undefined ? schemaField : { ...schemaField, help: formHelp };
-    if (key === 'triggers' && f.key in TRIGGER_DEFAULTS) {
-      // The schema's help may already name the default; add ours only when it does not.
-      const help = /default|blank:/i.test(f.help)
-        ? f.help
-        : [f.help, TRIGGER_DEFAULTS[f.key]].filter(Boolean).join(' ');
-      return { ...f, required: false, help };
-    }
-    if (key === 'snapshots' && SNAPSHOT_OPTIONAL_IN_FORM.has(f.key)) {
-      return { ...f, required: false };
-    }
-    return f;
-  });
-}
 
 export interface DeskLogicEnv {
   readonly now: () => Date;
@@ -126,9 +71,8 @@ function grouped(d: D): string {
   return frac === undefined ? withCommas : `${withCommas}.${frac}`;
 }
 
-/** VAT on China domestic prices (13%), stripped before comparing with ex-VAT prices. */
-export const CHINA_VAT_RATE = new D('0.13');
-const VAT_BASIS = 'China domestic incl. VAT';
+/** VAT on China domestic prices (13%): the core's rate, kept under its old name here. */
+export const CHINA_VAT_RATE = CORE_CHINA_VAT_RATE;
 
 /** The DESK functions' argument names → the form's labels, for a core message shown in the pane. */
 const FORM_WORDS: Readonly<Record<string, string>> = {
@@ -149,61 +93,159 @@ export function inFormWords(message: string): string {
   );
 }
 
-const blank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
-
-function optionalNumber(raw: string | undefined, name: string): Result<D> | null {
-  return blank(raw) ? null : parseNumber(raw as string, name);
-}
-
-/** The price a snapshot states, read the way the builder reads it (a range in Price low, or low + high). */
-function snapshotPrice(
-  s: DraftFields,
-): { price: ParsedPrice; unit: Unit | null } | { error: string } | null {
-  if (blank(s.priceLow)) return null;
-  const low = parsePrice(s.priceLow as string, 'Price low');
-  if (!low.ok) return { error: low.error.message };
-  let price = low.value;
-  if (!price.isRange && !blank(s.priceHigh)) {
-    const high = parsePrice(s.priceHigh as string, 'Price high');
-    if (!high.ok) return { error: high.error.message };
-    price = {
-      low: price.mid,
-      high: high.value.mid,
-      mid: price.mid.plus(high.value.mid).div(2),
-      unit: price.unit ?? high.value.unit,
-      isRange: true,
-    };
+/** The converted price as the line after the mid says it. */
+function convertLine(converted: ConvertedPrice | null): string {
+  if (converted === null) return '';
+  switch (converted.kind) {
+    case 'none':
+      return '';
+    case 'needs-unit':
+      return ' · choose a Unit to convert';
+    case 'needs-fx':
+      return ` · type an FX rate (CNY per USD) under Price display to see it in ${converted.to}`;
+    case 'refused':
+      return ` · ${inFormWords(converted.message)}`;
+    case 'value': {
+      const vat = converted.exVat ? ' ex-VAT (13% China VAT removed)' : '';
+      return ` ≈ ${show(converted.value)} ${converted.to}${vat}`;
+    }
   }
-  const typedUnit = blank(s.unit) ? null : unitOf(s.unit as string);
-  return { price, unit: price.unit ?? typedUnit };
 }
+
+/** The price line under Price low and the Price mid card. */
+function priceView(d: ReviewDerived, lines: Record<string, LiveLine>, computed: ComputedItem[]) {
+  const key = fieldKey('snapshot', 0, 'priceLow');
+  if (d.price === null) {
+    computed.push({
+      id: 'price-mid',
+      label: 'Price mid',
+      value: 'type Price low (a number or a range)',
+      intent: 'info',
+    });
+  } else if ('error' in d.price) {
+    lines[key] = { text: d.price.error, intent: 'error' };
+  } else {
+    const p = d.price.price;
+    const unitText = d.price.unit ?? '(no unit)';
+    const range = p.isRange ? `${show(p.low)}–${show(p.high)} → ` : '';
+    const converted = convertLine(d.converted);
+    lines[key] = { text: `${range}mid ${show(p.mid)} ${unitText}${converted}`, intent: 'info' };
+    computed.push({
+      id: 'price-mid',
+      label: 'Price mid',
+      value: `${show(p.mid)} ${unitText}${converted}`,
+      intent: 'info',
+    });
+  }
+}
+
+/** Spread cost and exit value, as the builder computed them. */
+function exposureView(d: ReviewDerived, computed: ComputedItem[]): void {
+  const { spreadCost, exitValue, spreadBps } = d.exposure;
+  if (spreadCost === null) {
+    computed.push({
+      id: 'spread-cost',
+      label: 'Spread cost',
+      value: 'needs Quantity, Bid and Ask',
+      intent: 'info',
+    });
+  } else if (spreadCost.ok) {
+    const cost = shown(spreadCost.value, money);
+    computed.push({
+      id: 'spread-cost',
+      label: 'Spread cost',
+      value: cost.text,
+      detail: `round trip (2 legs)${spreadBps ? `; spread ${show(spreadBps, bps)} bps` : ''}`,
+      intent: cost.intent,
+    });
+  } else {
+    computed.push({
+      id: 'spread-cost',
+      label: 'Spread cost',
+      value: inFormWords(spreadCost.error.message),
+      intent: 'error',
+    });
+  }
+  const label = 'Estimated exit value';
+  if (exitValue === null) {
+    computed.push({ id: 'exit-value', label, value: 'needs Quantity and Bid', intent: 'info' });
+  } else if ('input' in exitValue) {
+    computed.push({ id: 'exit-value', label, value: exitValue.message, intent: 'error' });
+  } else if (exitValue.ok) {
+    const exit = shown(exitValue.value, money);
+    computed.push({ id: 'exit-value', label, value: exit.text, intent: exit.intent });
+  } else {
+    const value = inFormWords(exitValue.error.message);
+    computed.push({ id: 'exit-value', label, value, intent: 'error' });
+  }
+}
+
+const NEEDS: Readonly<Record<'quoteTime' | 'spreadBps' | 'ratioChange', string>> = {
+  quoteTime: 'needs a Quote time (snapshot or trigger)',
+  spreadBps: 'needs Spread bps (or the exposure’s Bid and Ask)',
+  ratioChange: 'needs a readable Ratio change',
+};
+
+const triggerHeader = (field: string): string =>
+  (TABLES.triggers.columns as Readonly<Record<string, { header: string }>>)[field]?.header ?? field;
+
+/** One trigger's Status at record card: the status the row will be written with, and why. */
+function statusItem(status: TriggerStatus, index: number): ComputedItem {
+  const label = `Status at record · Trigger ${index + 1}`;
+  const id = `status-${index}`;
+  if ('needs' in status) return { id, label, value: NEEDS[status.needs], intent: 'info' };
+  if (!status.verdict.ok) {
+    const value = statusIssue(status.verdict.error.message, triggerHeader).message;
+    return { id, label, value, intent: 'error' };
+  }
+  const { status: value, reasons } = status.verdict.value;
+  return {
+    id,
+    label,
+    value,
+    status: value,
+    ...(reasons.length ? { detail: reasons.join('; ') } : {}),
+    intent: 'info',
+  };
+}
+
+function toFormIssue(issue: FieldIssue): FormIssue {
+  if (issue.field === 'recordedBy')
+    return { section: 'pane', index: 0, field: 'recordedBy', message: issue.message };
+  return {
+    section: TABLE_SECTION[issue.table],
+    index: issue.index,
+    field: issue.field,
+    message: issue.message,
+  };
+}
+
+/**
+ * A build is reused for the same draft while it is this fresh: a keystroke's preview and issues
+ * and the submit that follows share one build, and Status at record is never older than this.
+ */
+const REUSE_MS = 60_000;
 
 export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
   const fields: Record<FormSection, FieldDescriptor[]> = {
-    snapshot: fieldsFor('snapshots'),
-    exposure: fieldsFor('exposures'),
-    triggers: fieldsFor('triggers'),
+    snapshot: formFields(TABLES.snapshots),
+    exposure: formFields(TABLES.exposures),
+    triggers: formFields(TABLES.triggers),
   };
 
-  function convertLine(mid: D, unit: Unit | null, draft: ReviewDraft): string {
-    const target = unitOf(draft.convertTo);
-    if (unit === null) return ' · choose a Unit to convert';
-    const inclVat = draft.snapshot.locationBasis === VAT_BASIS;
-    if (target === null || (target === unit && !inclVat)) return '';
-    const fx = blank(draft.fx) ? null : parseFx(draft.fx, 'FX rate');
-    if (fx && !fx.ok) return ` · ${fx.error.message}`;
-    if (fx === null && needsFx(unit, target))
-      return ` · type an FX rate (CNY per USD) under Price display to see it in ${target}`;
-    const converted = convertPrice(
-      mid,
-      unit,
-      target,
-      fx?.value ?? null,
-      inclVat ? CHINA_VAT_RATE : null,
-    );
-    if (!converted.ok) return ` · ${inFormWords(converted.error.message)}`;
-    const vat = inclVat ? ' ex-VAT (13% China VAT removed)' : '';
-    return ` ≈ ${show(converted.value)} ${target}${vat}`;
+  let last: { readonly key: string; readonly at: number; readonly built: ReviewBuild } | null =
+    null;
+  /** The one build of this draft (the form calls live and build for every change). */
+  function built(draft: ReviewDraft): ReviewBuild {
+    const display = { convertTo: draft.convertTo, fx: draft.fx };
+    const input = { snapshot: draft.snapshot, exposure: draft.exposure, triggers: draft.triggers };
+    const key = JSON.stringify([input, display]);
+    const now = env.now();
+    if (last !== null && last.key === key && Math.abs(now.getTime() - last.at) < REUSE_MS)
+      return last.built;
+    const build = buildReview({ ...input, display }, { recordedBy: '-', now, newId: env.newId });
+    last = { key, at: now.getTime(), built: build };
+    return build;
   }
 
   return {
@@ -211,7 +253,7 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
     units: UNITS,
     newDraft: () => newDraft(localDay(env.now())),
     splitPrice(text) {
-      const parsed = blank(text) ? null : parsePrice(text, 'Price low');
+      const parsed = text.trim() === '' ? null : parsePrice(text, 'Price low');
       if (!parsed?.ok || !parsed.value.isRange) return null;
       const { low, high, unit } = parsed.value;
       return { low: grouped(low), high: grouped(high), unit };
@@ -235,234 +277,25 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
           message: 'Recorded by is required: type your name or initials',
         });
       }
-      const built = buildReviewRows(
-        { snapshot: draft.snapshot, exposure: draft.exposure, triggers: draft.triggers },
-        { recordedBy: recordedBy.trim() || '-', now: env.now(), newId: env.newId },
-      );
-      if (!built.ok) issues.push(...built.issues.map(toFormIssue));
-      if (issues.length > 0) return { ok: false, issues };
-      if (!built.ok) return { ok: false, issues };
-      const rows: ReviewRows = built.rows;
+      const build = built(draft);
+      if (!build.ok) issues.push(...build.issues.map(toFormIssue));
+      if (issues.length > 0 || !build.ok) return { ok: false, issues };
+      // The rows of this build, stamped now: fresh ids, the submit's time and who records it.
+      const rows: ReviewRows = restamp(build.rows, {
+        recordedBy: recordedBy.trim(),
+        now: env.now(),
+        newId: env.newId,
+      });
       return { ok: true, rows };
     },
     live(draft) {
       const lines: Record<string, LiveLine> = {};
       const computed: ComputedItem[] = [];
-      const s = draft.snapshot;
-
-      // Price: parsed mid and the converted value, as the user types.
-      const price = snapshotPrice(s);
-      if (price && 'error' in price) {
-        lines[fieldKey('snapshot', 0, 'priceLow')] = { text: price.error, intent: 'error' };
-      } else if (price) {
-        const p = price.price;
-        const unitText = price.unit ?? '(no unit)';
-        const range = p.isRange ? `${show(p.low)}–${show(p.high)} → ` : '';
-        lines[fieldKey('snapshot', 0, 'priceLow')] = {
-          text: `${range}mid ${show(p.mid)} ${unitText}${convertLine(p.mid, price.unit, draft)}`,
-          intent: 'info',
-        };
-        computed.push({
-          id: 'price-mid',
-          label: 'Price mid',
-          value: `${show(p.mid)} ${unitText}${convertLine(p.mid, price.unit, draft)}`,
-          intent: 'info',
-        });
-      } else {
-        computed.push({
-          id: 'price-mid',
-          label: 'Price mid',
-          value: 'type Price low (a number or a range)',
-          intent: 'info',
-        });
-      }
-
-      // Exposure: spread cost and exit value through the DESK functions' own calculations.
-      const e = draft.exposure;
-      const quantity = optionalNumber(e.quantity, 'Quantity');
-      const bid = optionalNumber(e.bid, 'Bid');
-      const ask = optionalNumber(e.ask, 'Ask');
-      let spreadBps: D | null = null;
-      if (bid?.ok && ask?.ok) {
-        const bps = spreadBpsOf(bid.value, ask.value);
-        if (bps.ok) spreadBps = bps.value;
-      }
-      // What a blank trigger Spread bps becomes, as in the builder: the exposure's quote, a
-      // bid/ask snapshot's, or 0 when there is no bid/ask anywhere.
-      let defaultBps: D | null = spreadBps;
-      if (blank(e.bid) || blank(e.ask)) {
-        const snapQuote = price && !('error' in price) ? price.price : null;
-        if (s.priceKind !== 'bid/ask') defaultBps = new D(0);
-        else if (snapQuote) {
-          const fromSnapshot = spreadBpsOf(snapQuote.low, snapQuote.high);
-          defaultBps = fromSnapshot.ok ? fromSnapshot.value : null;
-        } else defaultBps = null;
-      }
-      if (quantity?.ok && bid?.ok && ask?.ok) {
-        const cost = spreadCostOf({
-          bid: bid.value,
-          ask: ask.value,
-          quantity: quantity.value,
-          legs: new D(2),
-        });
-        computed.push(
-          cost.ok
-            ? {
-                id: 'spread-cost',
-                label: 'Spread cost',
-                value: shown(cost.value, money).text,
-                detail: `round trip (2 legs)${spreadBps ? `; spread ${show(spreadBps, bps)} bps` : ''}`,
-                intent: shown(cost.value, money).intent,
-              }
-            : {
-                id: 'spread-cost',
-                label: 'Spread cost',
-                value: inFormWords(cost.error.message),
-                intent: 'error',
-              },
-        );
-      } else {
-        computed.push({
-          id: 'spread-cost',
-          label: 'Spread cost',
-          value: 'needs Quantity, Bid and Ask',
-          intent: 'info',
-        });
-      }
-      if (quantity?.ok && bid?.ok) {
-        const fee = blank(e.feeRate) ? null : parseRate(e.feeRate as string, 'Exit fee rate');
-        const fixed = blank(e.fixedCosts)
-          ? null
-          : parseCostSum(e.fixedCosts as string, 'Exit fixed costs');
-        const depth = optionalNumber(e.bidDepth, 'Bid depth');
-        const haircut = blank(e.depthHaircut)
-          ? null
-          : parseRate(e.depthHaircut as string, 'Depth haircut');
-        const bad = [fee, fixed, depth, haircut].find((r) => r !== null && !r.ok);
-        if (bad && !bad.ok) {
-          computed.push({
-            id: 'exit-value',
-            label: 'Estimated exit value',
-            value: bad.error.message,
-            intent: 'error',
-          });
-        } else {
-          const exit = exitValueOf({
-            quantity: quantity.value,
-            bid: bid.value,
-            feeRate: fee?.ok ? fee.value : new D(0),
-            fixedCosts: fixed?.ok ? [fixed.value] : [],
-            bidDepth: depth?.ok ? depth.value : null,
-            depthHaircut: haircut?.ok ? haircut.value : new D(0),
-          });
-          computed.push(
-            exit.ok
-              ? {
-                  id: 'exit-value',
-                  label: 'Estimated exit value',
-                  value: shown(exit.value, money).text,
-                  intent: shown(exit.value, money).intent,
-                }
-              : {
-                  id: 'exit-value',
-                  label: 'Estimated exit value',
-                  value: inFormWords(exit.error.message),
-                  intent: 'error',
-                },
-          );
-        }
-      } else {
-        computed.push({
-          id: 'exit-value',
-          label: 'Estimated exit value',
-          value: 'needs Quantity and Bid',
-          intent: 'info',
-        });
-      }
-
-      // Note status per trigger, with the builder's defaults, evaluated now (the value stored as Status at record).
-      const asOf = wallClockAsUtc(env.now());
-      draft.triggers.forEach((t, index) => {
-        const label = `Status at record · Trigger ${index + 1}`;
-        const id = `status-${index}`;
-        const quoteRaw = blank(t.quoteTime) ? s.quoteTime : t.quoteTime;
-        const quote = blank(quoteRaw) ? null : parseDate(quoteRaw as string, 'Quote time');
-        const bpsRaw = blank(t.spreadBps) ? null : parseNumber(t.spreadBps as string, 'Spread bps');
-        const ratioRaw = blank(t.ratioChange)
-          ? null
-          : parseNumber(t.ratioChange as string, 'Ratio change');
-        const bps = bpsRaw ? (bpsRaw.ok ? bpsRaw.value : null) : defaultBps;
-        const ratio = ratioRaw ? (ratioRaw.ok ? ratioRaw.value : null) : new D(0);
-        if (!quote || !quote.ok) {
-          computed.push({
-            id,
-            label,
-            value: 'needs a Quote time (snapshot or trigger)',
-            intent: 'info',
-          });
-          return;
-        }
-        if (bps === null || ratio === null) {
-          computed.push({
-            id,
-            label,
-            value:
-              bps === null
-                ? 'needs Spread bps (or the exposure’s Bid and Ask)'
-                : 'needs a readable Ratio change',
-            intent: 'info',
-          });
-          return;
-        }
-        const dir = (blank(t.expectedDirection) ? 'up' : t.expectedDirection) as
-          'up' | 'down' | 'flat';
-        const source = (blank(t.sourceState) ? s.sourceState : t.sourceState) ?? '';
-        const verdict = evaluateNoteStatus({
-          quoteTime: quote.value,
-          asOf,
-          spreadBps: bps,
-          ratioChange: ratio,
-          expectedDirection: dir,
-          // The trigger's Threshold sets its type's limit, as in the builder and Status now.
-          limits: triggerLimits(t.triggerType, thresholdOf(t.threshold)),
-          sourceState:
-            source === 'market' || source === 'mixed' || source === 'indicative' ? source : null,
-          closeout: {
-            owner: blank(t.owner) ? null : (t.owner as string),
-            openQuestion: blank(t.openQuestion) ? null : (t.openQuestion as string),
-            evidenceRequest: blank(t.evidenceRequest) ? null : (t.evidenceRequest as string),
-            reviewDate: blank(t.dueDate) ? null : (t.dueDate as string),
-          },
-        });
-        computed.push({
-          id,
-          label,
-          value: verdict.status,
-          status: verdict.status,
-          ...(verdict.reasons.length ? { detail: verdict.reasons.join('; ') } : {}),
-          intent: 'info',
-        });
-      });
+      const d = built(draft).derived;
+      priceView(d, lines, computed);
+      exposureView(d, computed);
+      d.triggers.forEach((status, index) => computed.push(statusItem(status, index)));
       return { fields: lines, computed };
     },
   };
-}
-
-function toFormIssue(issue: FieldIssue): FormIssue {
-  if (issue.field === 'recordedBy')
-    return { section: 'pane', index: 0, field: 'recordedBy', message: issue.message };
-  return {
-    section: TABLE_SECTION[issue.table],
-    index: issue.index,
-    field: issue.field,
-    message: issue.message,
-  };
-}
-
-/** A typed Threshold as a number ("1,000" too), or null when blank or unreadable. */
-function thresholdOf(raw: unknown): number | null {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw !== 'string' || raw.trim() === '') return null;
-  const n = parseNumber(raw, 'Threshold');
-  return n.ok ? n.value.toNumber() : null;
 }

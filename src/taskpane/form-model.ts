@@ -2,6 +2,7 @@
  * Form fields derived from the schema's ColumnSpecs (pure: no DOM). The form shows only what the
  * analyst types; ids, timestamps and computed values come from the add-in and the core.
  */
+import { formColumns, requiredInForm } from '../core/record/schema';
 import type { ColumnSpec, DeskTable, TableKey } from '../core/record/table-def';
 
 export type FormSection = 'snapshot' | 'exposure' | 'triggers';
@@ -67,22 +68,18 @@ export function controlFor(key: string, spec: ColumnSpec): Control {
   }
 }
 
-/** The fields an analyst fills for one table, in the table's column order. */
+/**
+ * The fields an analyst fills for one table, in the table's column order: labels, help texts and
+ * required flags all as the schema declares them (a field the builder fills when blank is optional).
+ */
 export function formFields(table: DeskTable): FieldDescriptor[] {
-  const columns = table.columns as Readonly<Record<string, ColumnSpec>>;
-  const out: FieldDescriptor[] = [];
-  for (const key of table.order) {
-    const spec = columns[key];
-    if (!spec || spec.source !== 'user') continue;
-    out.push({
-      key,
-      label: spec.header,
-      required: spec.required,
-      control: controlFor(key, spec),
-      help: spec.help ?? '',
-    });
-  }
-  return out;
+  return formColumns(table.key).map((spec) => ({
+    key: spec.field,
+    label: spec.header,
+    required: requiredInForm(spec),
+    control: controlFor(spec.field, spec),
+    help: spec.help ?? '',
+  }));
 }
 
 /** Fields the form never asks for (filled by the add-in or computed by the core), for the "what gets written" note. */

@@ -6,7 +6,7 @@ import {
   type Output,
   type Zone,
 } from '../../src/core';
-import { exactPath } from '../../src/core/calc/exact';
+import { exactPath } from '../../src/core/numbers/scaled';
 
 /** Asserts an Excel error of the given code whose message contains `text`. */
 export function expectError(out: Output, code: DeskErrorCode, text?: string | RegExp): void {

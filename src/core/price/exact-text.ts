@@ -1,12 +1,12 @@
 /**
- * Number and price text straight onto the exact double path (calc/exact.ts), without building a
+ * Number and price text straight onto the exact double path (numbers/scaled.ts), without building a
  * Decimal: a value M·10^-q with |M| < 2^50 and q ≤ 10 is exactly what a cell holding the double
  * M / 10^q stands for, with q (or fewer) decimal places — the shortcut's own premise. So "1,061.37"
  * reads as the double 1061.37 and "747,000-753,000" as its mid 750000, the very values the decimal
  * path would reach, and the Decimals are built only if something still needs them.
  */
-import { exactPath, pow10 } from '../calc/exact';
-import type { Scalar } from '../grid';
+import { exactPath, pow10 } from '../numbers/scaled';
+import type { Scalar } from '../grid/evaluate';
 import { isSpace, TEXT_LIMIT } from '../text';
 import { numberEnd } from './scan';
 

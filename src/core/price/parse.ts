@@ -1,8 +1,8 @@
-import { D } from '../calc/decimal';
-import { fromNumber } from '../calc/decimal-fast';
-import { decimalPlaces, exactPath, placesOf } from '../calc/exact';
+import { D } from '../numbers/decimal';
+import { fromNumber } from '../numbers/decimal-shortcuts';
+import { decimalPlaces, exactPath, placesOf } from '../numbers/scaled';
 import { fail, ok, type Result } from '../errors';
-import type { Scalar } from '../grid';
+import { isMissing, type Scalar } from '../grid/evaluate';
 import { clip, isExcelObject, objectMessage, show } from '../show';
 import { tooLong } from '../text';
 import { exactMid } from './exact-text';
@@ -25,12 +25,6 @@ export interface CachedPrice extends ParsedPrice {
   readonly midNumber: number;
   /** Decimal places of midNumber when it stands exactly for mid; -1 otherwise. */
   readonly midPlaces: number;
-}
-
-export function isMissing(value: Scalar): value is null | undefined | '' {
-  return (
-    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
-  );
 }
 
 export const missing = (argName: string): Result<never> =>

@@ -1,4 +1,4 @@
-import { D } from '../calc/decimal';
+import { D } from '../numbers/decimal';
 import { fail, ok, type Result } from '../errors';
 import { clip } from '../show';
 import { isSpace, spacesEnd, TEXT_LIMIT, tooLong } from '../text';
@@ -9,7 +9,13 @@ export type Mass = 'kg' | 't' | 'lb';
 export type Unit = `${Currency}/${Mass}`;
 
 /** The units the desk quotes in (dropdown lists use this order). */
-export const UNITS: readonly Unit[] = ['USD/kg', 'USD/t', 'CNY/kg', 'CNY/t', 'USD/lb'];
+export const UNITS = [
+  'USD/kg',
+  'USD/t',
+  'CNY/kg',
+  'CNY/t',
+  'USD/lb',
+] as const satisfies readonly Unit[];
 
 const ACCEPTED =
   'use USD/kg, USD/t, CNY/kg, CNY/t or USD/lb; aliases such as yuan/mt, RMB/t, $/kg, USD/mt work too';

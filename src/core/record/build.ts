@@ -5,32 +5,40 @@
  * Computed values go through the same code as the custom functions (spreadCostOf, exitValueOf,
  * spreadBpsOf, evaluateNoteStatus) and are stored as plain values; `Status now` is the formula.
  */
-import { D, toExcelNumber } from '../calc/decimal';
-import { exitValueOf } from '../calc/exit-value';
-import { spreadBpsOf } from '../calc/spread-bps';
-import { spreadCostOf } from '../calc/spread-cost';
+import { D, toExcelNumber } from '../numbers/decimal';
+import { convertPrice } from '../operations/convert';
+import { exitValueOf } from '../operations/exit-value';
+import { spreadBpsOf } from '../operations/spread-bps';
+import { spreadCostOf } from '../operations/spread-cost';
 import { parseDate, wallClockAsUtc } from '../dates';
 import { fail, ok, type Result } from '../errors';
-import { parseNumber, parsePrice } from '../price/parse';
+import { isMissing } from '../grid/evaluate';
+import { needsFx } from '../price/factor';
+import { parseFx, parseNumber, parsePrice, type ParsedPrice } from '../price/parse';
+import { unitOf, type Unit } from '../price/units';
 import { show } from '../show';
-import { evaluateNoteStatus } from '../status/note-status';
+import { DEFAULT_DIRECTION, type NoteStatusVerdict } from '../status/types';
 import { isDigit, spacesEnd, tooLong } from '../text';
 import { checkRecord, type RecordValue, type RecordValues } from './cells';
 import {
+  CHINA_VAT_RATE,
   PRICE_UNITS,
   STATUS_NOW_FORMULA,
   THRESHOLD_LIMIT,
-  triggerLimits,
   SUPPLY_CHAIN_FIELDS,
   SUPPLY_CHAIN_ROUTES,
+  VAT_INCLUSIVE_BASIS,
   columnList,
 } from './schema';
 import type { ColumnSpec, TableKey } from './table-def';
+import { statusIssue, triggerStatus } from './trigger-status';
 
 export interface ReviewInput {
   readonly snapshot: Readonly<Record<string, unknown>>;
   readonly exposure: Readonly<Record<string, unknown>>;
   readonly triggers: readonly Readonly<Record<string, unknown>>[];
+  /** The form's price display (not recorded): the snapshot's mid is also shown converted. */
+  readonly display?: PriceDisplay;
 }
 export interface BuildContext {
   readonly recordedBy: string;
@@ -58,15 +66,14 @@ export type BuildResult =
 type Draft = Record<string, RecordValue>;
 type Col = ColumnSpec & { readonly field: string };
 
-const isBlank = (v: unknown): boolean =>
-  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-
 /** Collects issues for one row; `parse` turns a form value into a record value or an issue. */
 class RowIssues {
   readonly list: FieldIssue[] = [];
+  /** Numbers as parsed, before they become Excel numbers: what the derived values compute from. */
+  readonly decimals = new Map<string, D>();
   constructor(
     private readonly table: TableKey,
-    private readonly index: number,
+    readonly index: number,
   ) {}
   add(field: string, message: string): void {
     if (!this.list.some((i) => i.field === field))
@@ -167,10 +174,11 @@ export function parseCostSum(input: string | number, label: string): Result<D> {
 
 /** One user-typed value → its record value (numbers with separators, dates, enums by any case). */
 function parseField(col: Col, raw: unknown, issues: RowIssues): RecordValue {
-  if (isBlank(raw)) return null;
+  if (isMissing(raw)) return null;
   const text = typeof raw === 'string' ? raw.trim() : raw;
   if (SUMMED_FIELDS.has(col.field)) {
     const d = unwrap(parseCostSum(text as string | number, col.header), col.field, issues);
+    if (d !== null) issues.decimals.set(col.field, d);
     return d === null ? null : num(d, col, issues);
   }
   switch (col.kind) {
@@ -198,6 +206,7 @@ function parseField(col: Col, raw: unknown, issues: RowIssues): RecordValue {
     case 'bps':
     case 'percent': {
       const d = unwrap(parseNumber(text as string | number, col.header), col.field, issues);
+      if (d !== null) issues.decimals.set(col.field, d);
       return d === null ? null : num(d, col, issues);
     }
     case 'price': // handled with its row (a range fills low, high and unit)
@@ -222,36 +231,69 @@ const colOf = (key: TableKey, field: string): Col => {
   return col;
 };
 
+/** The snapshot's price as read from Price low/high and Unit, or why it cannot be read. */
+export type SnapshotPrice =
+  { readonly price: ParsedPrice; readonly unit: Unit | null } | { readonly error: string };
+
+interface PricesRead {
+  /** Fields left empty because another price field failed; that field's issue says why. */
+  readonly quiet: readonly string[];
+  /** null when Price low is blank. */
+  readonly price: SnapshotPrice | null;
+}
+
+/** The price the two fields state: a range in Price low, or low + high (a single price when high is blank). */
+function statedPrice(a: ParsedPrice, b: ParsedPrice | null): ParsedPrice {
+  if (a.isRange || b === null) return a;
+  return {
+    low: a.mid,
+    high: b.mid,
+    mid: a.mid.plus(b.mid).div(2),
+    unit: a.unit ?? b.unit,
+    isRange: true,
+  };
+}
+
 /**
  * Price low/high accept range text with a unit: "747,000-753,000 yuan/mt" fills low, high and unit.
- * Returns the fields left empty because another price field failed: that field's issue says why,
- * so they get no "is required" of their own (Price high holding 753,000 is not missing).
+ * Returns the fields left empty because another price field failed (that field's issue says why,
+ * so they get no "is required" of their own: Price high holding 753,000 is not missing), and the
+ * price as read for the form.
  */
 function snapshotPrices(
   raw: Readonly<Record<string, unknown>>,
   draft: Draft,
   issues: RowIssues,
-): readonly string[] {
+): PricesRead {
   const low = colOf('snapshots', 'priceLow');
   const high = colOf('snapshots', 'priceHigh');
-  const parse = (col: Col) =>
-    isBlank(raw[col.field])
-      ? null
-      : unwrap(parsePrice(raw[col.field] as string | number, col.header), col.field, issues);
-  const a = parse(low);
-  const b = parse(high);
-  if (a === null && isBlank(raw[low.field])) issues.add(low.field, `${low.header} is required`);
+  const parse = (col: Col): Result<ParsedPrice> | null =>
+    isMissing(raw[col.field]) ? null : parsePrice(raw[col.field] as string | number, col.header);
+  const lowRead = parse(low);
+  const highRead = parse(high);
+  const a = lowRead === null ? null : unwrap(lowRead, low.field, issues);
+  const b = highRead === null ? null : unwrap(highRead, high.field, issues);
+  if (lowRead === null) issues.add(low.field, `${low.header} is required`);
   // The unit may come from the price text, which could not be read.
-  if (a === null) return ['priceHigh', 'unit'];
+  if (a === null) {
+    const error = lowRead !== null && !lowRead.ok ? lowRead.error.message : null;
+    return { quiet: ['priceHigh', 'unit'], price: error === null ? null : { error } };
+  }
+  const stated = (): SnapshotPrice => {
+    const p = statedPrice(a, a.isRange ? null : b);
+    return { price: p, unit: p.unit ?? (isMissing(raw.unit) ? null : unitOf(String(raw.unit))) };
+  };
   if (a.isRange && b !== null) {
     issues.add(
       high.field,
       `${high.header}: leave blank when ${low.header} is a range (${show(raw[low.field])})`,
     );
-    return ['priceLow', 'unit'];
+    return { quiet: ['priceLow', 'unit'], price: stated() };
   }
   // High typed but unreadable: its own issue says why.
-  if (!a.isRange && b === null && !isBlank(raw[high.field])) return ['priceLow', 'unit'];
+  if (!a.isRange && highRead !== null && !highRead.ok) {
+    return { quiet: ['priceLow', 'unit'], price: { error: highRead.error.message } };
+  }
   // A single price (high blank) is recorded as low = high.
   const lo = a.isRange ? a.low : a.mid;
   const hi = a.isRange ? a.high : b === null ? a.mid : b.mid;
@@ -276,7 +318,7 @@ function snapshotPrices(
       );
     }
   }
-  return [];
+  return { quiet: [], price: stated() };
 }
 
 const dec = (v: RecordValue | undefined): D | null => (typeof v === 'number' ? new D(v) : null);
@@ -305,39 +347,78 @@ const ONE = new D(1);
 const negative = (d: D | null): boolean => d !== null && d.isNegative() && !d.isZero();
 const outside01 = (d: D | null): boolean => d !== null && (d.lt(ZERO) || d.gt(ONE));
 
+/** An exposure's computed values for the form: null where an input they need is missing. */
+export interface ExposureValues {
+  /** The exposure's bid/ask spread in bps (when both are typed and the quote is valid). */
+  readonly spreadBps: D | null;
+  /** Spread cost (round trip), once Quantity, Bid and Ask are read; an error in the functions' words. */
+  readonly spreadCost: Result<D> | null;
+  /** Estimated exit value, once Quantity and Bid are read; or the issue of an exit input that failed. */
+  readonly exitValue: Result<D> | { readonly input: string; readonly message: string } | null;
+}
+
+/** The exit inputs a blank leaves at their default; a typed one that failed carries its issue. */
+const EXIT_INPUTS = ['feeRate', 'fixedCosts', 'bidDepth', 'depthHaircut'] as const;
+
 /**
- * Spread cost and exit value, through the custom functions' own code. Inputs outside their
- * column's range are left to the column checks, which name the right field; nothing is computed
- * from them.
+ * Spread cost and exit value, through the custom functions' own code, from the numbers as parsed.
+ * They are stored only when every input is within its column's range: otherwise the column checks
+ * name the right field, and nothing is stored from them.
  */
-function exposureValues(draft: Draft, issues: RowIssues): void {
-  const bid = dec(draft.bid);
-  const ask = dec(draft.ask);
-  const quantity = dec(draft.quantity);
-  const feeRate = dec(draft.feeRate);
-  const fixedCosts = dec(draft.fixedCosts);
-  const bidDepth = dec(draft.bidDepth);
-  const depthHaircut = dec(draft.depthHaircut);
-  if (bid === null || quantity === null) return;
-  if ([bid, ask, quantity, fixedCosts, bidDepth].some(negative)) return;
-  if ([feeRate, depthHaircut].some(outside01)) return;
+function exposureValues(
+  raw: Readonly<Record<string, unknown>>,
+  draft: Draft,
+  issues: RowIssues,
+): ExposureValues {
+  const d = (field: string): D | null => issues.decimals.get(field) ?? null;
+  const bid = d('bid');
+  const ask = d('ask');
+  const quantity = d('quantity');
+  const feeRate = d('feeRate');
+  const fixedCosts = d('fixedCosts');
+  const bidDepth = d('bidDepth');
+  const depthHaircut = d('depthHaircut');
+  const quote = bid !== null && ask !== null ? spreadBpsOf(bid, ask) : null;
+  const spreadBps = quote?.ok ? quote.value : null;
+  const spreadCost =
+    quantity !== null && bid !== null && ask !== null
+      ? spreadCostOf({ bid, ask, quantity, legs: new D(2) })
+      : null;
+  const failedInput = EXIT_INPUTS.find((f) => !isMissing(raw[f]) && d(f) === null);
+  const exitValue =
+    quantity === null || bid === null
+      ? null
+      : failedInput !== undefined
+        ? {
+            input: failedInput,
+            message: issues.list.find((i) => i.field === failedInput)?.message ?? '',
+          }
+        : exitValueOf({
+            quantity,
+            bid,
+            feeRate: feeRate ?? ZERO,
+            fixedCosts: fixedCosts === null ? [] : [fixedCosts],
+            bidDepth,
+            depthHaircut: depthHaircut ?? ZERO,
+          });
+  const values = { spreadBps, spreadCost, exitValue };
+  const stored = [draft.bid, draft.quantity].every((v) => typeof v === 'number');
+  if (!stored || bid === null || quantity === null) return values;
+  if ([bid, ask, quantity, fixedCosts, bidDepth].some(negative)) return values;
+  if ([feeRate, depthHaircut].some(outside01)) return values;
   // A crossed quote is reported once, on Ask, by the exposure's own check.
-  if (ask !== null && !bid.gt(ask)) {
-    const cost = spreadCostOf({ bid, ask, quantity, legs: new D(2) });
-    if (cost.ok)
-      draft.spreadCost = computedNum(cost.value, 'spreadCost', { quantity, ask }, issues);
-    else exposureIssue(cost.error.message, 'ask', issues);
+  if (ask !== null && typeof draft.ask === 'number' && !bid.gt(ask) && spreadCost !== null) {
+    if (spreadCost.ok)
+      draft.spreadCost = computedNum(spreadCost.value, 'spreadCost', { quantity, ask }, issues);
+    else exposureIssue(spreadCost.error.message, 'ask', issues);
   }
-  const exit = exitValueOf({
-    quantity,
-    bid,
-    feeRate: feeRate ?? ZERO,
-    fixedCosts: fixedCosts === null ? [] : [fixedCosts],
-    bidDepth,
-    depthHaircut: depthHaircut ?? ZERO,
-  });
-  if (exit.ok) draft.exitValue = computedNum(exit.value, 'exitValue', { quantity, bid }, issues);
-  else exposureIssue(exit.error.message, 'bid', issues);
+  // A typed input that is not stored (unreadable, or too large for Excel) has its own issue.
+  if (EXIT_INPUTS.some((f) => !isMissing(raw[f]) && typeof draft[f] !== 'number')) return values;
+  if (exitValue === null || 'input' in exitValue) return values;
+  if (exitValue.ok)
+    draft.exitValue = computedNum(exitValue.value, 'exitValue', { quantity, bid }, issues);
+  else exposureIssue(exitValue.error.message, 'bid', issues);
+  return values;
 }
 
 /**
@@ -377,10 +458,10 @@ function triggerDefaults(
   t.quoteTime ??= snap.quoteTime ?? null;
   t.sourceState ??= snap.sourceState ?? null;
   t.exposureRoute ??= expo.exposureRoute ?? null;
-  t.ratioChange ??= isBlank(raw.ratioChange) ? 0 : null;
-  t.expectedDirection ??= isBlank(raw.expectedDirection) ? 'up' : null;
-  t.state ??= isBlank(raw.state) ? 'open' : null;
-  if (t.spreadBps === null && isBlank(raw.spreadBps)) {
+  t.ratioChange ??= isMissing(raw.ratioChange) ? 0 : null;
+  t.expectedDirection ??= isMissing(raw.expectedDirection) ? DEFAULT_DIRECTION : null;
+  t.state ??= isMissing(raw.state) ? 'open' : null;
+  if (t.spreadBps === null && isMissing(raw.spreadBps)) {
     const pair: [RecordValue | undefined, RecordValue | undefined] | null =
       expo.bid != null && expo.ask != null
         ? [expo.bid, expo.ask]
@@ -402,32 +483,53 @@ function triggerDefaults(
   return false;
 }
 
-function statusAtRecord(t: Draft, asOf: Date): RecordValue {
-  const quote = typeof t.quoteTime === 'string' ? parseDate(t.quoteTime, 'Quote time') : null;
-  if (!quote?.ok || typeof t.spreadBps !== 'number' || typeof t.ratioChange !== 'number')
-    return null;
-  const verdict = evaluateNoteStatus({
-    quoteTime: quote.value,
-    asOf,
-    spreadBps: new D(t.spreadBps),
-    ratioChange: new D(t.ratioChange),
-    expectedDirection: (t.expectedDirection ?? 'up') as 'up' | 'down' | 'flat',
-    limits: triggerLimits(t.triggerType, t.threshold),
-    sourceState: (t.sourceState ?? null) as 'market' | 'mixed' | 'indicative' | null,
-    closeout: {
-      owner: t.owner as string | null,
-      openQuestion: t.openQuestion as string | null,
-      evidenceRequest: t.evidenceRequest as string | null,
-      reviewDate: t.dueDate as string | null,
-    },
-  });
-  return verdict.status;
+/** A trigger's status for the form: NOTE_STATUS's verdict, or which of its inputs is still missing. */
+export type TriggerStatus =
+  | { readonly needs: 'quoteTime' | 'spreadBps' | 'ratioChange' }
+  | { readonly verdict: Result<NoteStatusVerdict> };
+
+/** Status at record, by DESK.NOTE_STATUS on the row (trigger-status.ts); a refusal lands on its field. */
+function statusAtRecord(
+  t: Draft,
+  raw: Readonly<Record<string, unknown>>,
+  asOf: Date,
+  issues: RowIssues,
+  quiet: Set<string>,
+): TriggerStatus {
+  if (typeof t.quoteTime !== 'string') return { needs: 'quoteTime' };
+  if (typeof t.spreadBps !== 'number') return { needs: 'spreadBps' };
+  if (typeof t.ratioChange !== 'number') return { needs: 'ratioChange' };
+  const verdict = triggerStatus(t, asOf);
+  if (verdict.ok) t.statusAtRecord = verdict.value.status;
+  else {
+    const issue = statusIssue(verdict.error.message, (f) => colOf('triggers', f).header);
+    // Defaulted from the snapshot: the snapshot's own field carries the issue.
+    if (
+      (SNAPSHOT_DEFAULTS as readonly string[]).includes(issue.field) &&
+      isMissing(raw[issue.field])
+    )
+      quiet.add(`triggers.${issues.index}.statusAtRecord`);
+    else issues.add(issue.field, issue.message);
+  }
+  return { verdict };
+}
+
+/** Everything the form shows besides the issues: computed values as the builder computed them. */
+export interface ReviewDerived {
+  /** The snapshot's price (mid, range, unit), or why it cannot be read; null while Price low is blank. */
+  readonly price: SnapshotPrice | null;
+  readonly exposure: ExposureValues;
+  /** The price in the display's unit; null without a display or a readable price. */
+  readonly converted: ConvertedPrice | null;
+  /** Per trigger, its status at record (now) with the blanks defaulted as they are recorded. */
+  readonly triggers: readonly TriggerStatus[];
 }
 
 interface Drafts {
   readonly snapshot: Draft;
   readonly exposure: Draft;
   readonly triggers: readonly Draft[];
+  readonly derived: ReviewDerived;
   readonly issues: FieldIssue[];
   /** Fields ("table.index.field") left empty because another field failed; that field's issue says why. */
   readonly quiet: ReadonlySet<string>;
@@ -447,68 +549,150 @@ function quoteAfterReview(quoteTime: RecordValue, reviewDate: RecordValue): stri
   return `Quote time ${shownTime(quoteTime)} is after the review date ${reviewDate}: a review records what was known on its day`;
 }
 
+/** A quote time after now would be hindsight; after the review day, too. */
+function quoteChecks(
+  quoteTime: RecordValue,
+  reviewDate: RecordValue,
+  asOf: Date,
+  issues: RowIssues,
+): void {
+  if (typeof quoteTime === 'string' && Date.parse(quoteTime) > asOf.getTime())
+    issues.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
+  const late = quoteAfterReview(quoteTime, reviewDate);
+  if (late !== null) issues.add('quoteTime', late);
+}
+
+/** The supply-chain evidence a route asks for, named now rather than after the other fields pass (zod runs refinements last). */
+function supplyChainChecks(exposure: Draft, issues: RowIssues): void {
+  if (!(SUPPLY_CHAIN_ROUTES as readonly RecordValue[]).includes(exposure.exposureRoute ?? null))
+    return;
+  for (const field of SUPPLY_CHAIN_FIELDS) {
+    if (exposure[field] === null) {
+      const header = colOf('exposures', field).header;
+      issues.add(
+        field,
+        `${header} is required for a ${String(exposure.exposureRoute)} exposure (supply-chain evidence)`,
+      );
+    }
+  }
+}
+
+/** One trigger row: parsed, defaulted from the review, checked, and its Status at record evaluated. */
+function draftTrigger(
+  raw: Readonly<Record<string, unknown>>,
+  ti: RowIssues,
+  review: { readonly snapshot: Draft; readonly exposure: Draft; readonly asOf: Date },
+  quiet: Set<string>,
+): { readonly row: Draft; readonly status: TriggerStatus } {
+  const { snapshot, exposure, asOf } = review;
+  const index = ti.index;
+  const reviewDate = snapshot.reviewDate ?? null;
+  const t = draftOf('triggers', raw, ti);
+  if (triggerDefaults(t, raw, snapshot, exposure, ti)) quiet.add(`triggers.${index}.spreadBps`);
+  // Left blank to default from the snapshot, whose own (required) field reports why it is empty.
+  for (const field of SNAPSHOT_DEFAULTS)
+    if (isMissing(raw[field]) && snapshot[field] === null) quiet.add(`triggers.${index}.${field}`);
+  // Only a quote time typed on the trigger: a defaulted one carries the snapshot's issue.
+  if (!isMissing(raw.quoteTime)) quoteChecks(t.quoteTime ?? null, reviewDate, asOf, ti);
+  if (typeof t.dueDate === 'string' && typeof reviewDate === 'string' && t.dueDate < reviewDate) {
+    ti.add(
+      'dueDate',
+      `Due date ${t.dueDate} is before the review date ${reviewDate}: a trigger falls due on or after its review`,
+    );
+  }
+  const limitSlot = THRESHOLD_LIMIT[t.triggerType as keyof typeof THRESHOLD_LIMIT];
+  if (limitSlot !== undefined && typeof t.threshold === 'number' && t.threshold < 0) {
+    ti.add('threshold', `Threshold must not be negative for a ${String(t.triggerType)} trigger`);
+  }
+  const status = statusAtRecord(t, raw, asOf, ti, quiet);
+  t.statusNow = STATUS_NOW_FORMULA;
+  return { row: t, status };
+}
+
 function draftReview(input: ReviewInput, asOf: Date): Drafts {
   const si = new RowIssues('snapshots', 0);
   const snapshot = draftOf('snapshots', input.snapshot, si);
-  const priceQuiet = snapshotPrices(input.snapshot, snapshot, si);
-  if (typeof snapshot.quoteTime === 'string' && Date.parse(snapshot.quoteTime) > asOf.getTime()) {
-    si.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
-  }
-  const lateQuote = quoteAfterReview(snapshot.quoteTime ?? null, snapshot.reviewDate ?? null);
-  if (lateQuote !== null) si.add('quoteTime', lateQuote);
+  const prices = snapshotPrices(input.snapshot, snapshot, si);
+  quoteChecks(snapshot.quoteTime ?? null, snapshot.reviewDate ?? null, asOf, si);
   const ei = new RowIssues('exposures', 0);
   const exposure = draftOf('exposures', input.exposure, ei);
-  exposureValues(exposure, ei);
-  // Named now rather than after the other fields pass (zod runs refinements last).
-  if ((SUPPLY_CHAIN_ROUTES as readonly RecordValue[]).includes(exposure.exposureRoute ?? null)) {
-    for (const field of SUPPLY_CHAIN_FIELDS) {
-      if (exposure[field] === null) {
-        const header = colOf('exposures', field).header;
-        ei.add(
-          field,
-          `${header} is required for a ${String(exposure.exposureRoute)} exposure (supply-chain evidence)`,
-        );
-      }
-    }
-  }
+  const exposureDerived = exposureValues(input.exposure, exposure, ei);
+  supplyChainChecks(exposure, ei);
   const issues = [...si.list, ...ei.list];
   const quiet = new Set<string>();
-  const reviewDate = snapshot.reviewDate ?? null;
-  for (const field of priceQuiet) quiet.add(`snapshots.0.${field}`);
-  const triggers = input.triggers.map((raw, index) => {
+  for (const field of prices.quiet) quiet.add(`snapshots.0.${field}`);
+  const drafted = input.triggers.map((raw, index) => {
     const ti = new RowIssues('triggers', index);
-    const t = draftOf('triggers', raw, ti);
-    if (triggerDefaults(t, raw, snapshot, exposure, ti)) quiet.add(`triggers.${index}.spreadBps`);
-    // Left blank to default from the snapshot, whose own (required) field reports why it is empty.
-    for (const field of SNAPSHOT_DEFAULTS)
-      if (isBlank(raw[field]) && snapshot[field] === null) quiet.add(`triggers.${index}.${field}`);
-    // Only a quote time typed on the trigger: a defaulted one carries the snapshot's issue.
-    if (!isBlank(raw.quoteTime)) {
-      if (typeof t.quoteTime === 'string' && Date.parse(t.quoteTime) > asOf.getTime())
-        ti.add('quoteTime', 'Quote time is later than now (a record keeps what was known then)');
-      const lateTriggerQuote = quoteAfterReview(t.quoteTime ?? null, reviewDate);
-      if (lateTriggerQuote !== null) ti.add('quoteTime', lateTriggerQuote);
-    }
-    if (typeof t.dueDate === 'string' && typeof reviewDate === 'string' && t.dueDate < reviewDate) {
-      ti.add(
-        'dueDate',
-        `Due date ${t.dueDate} is before the review date ${reviewDate}: a trigger falls due on or after its review`,
-      );
-    }
-    const limitSlot = THRESHOLD_LIMIT[t.triggerType as keyof typeof THRESHOLD_LIMIT];
-    if (limitSlot !== undefined && typeof t.threshold === 'number' && t.threshold < 0) {
-      ti.add('threshold', `Threshold must not be negative for a ${String(t.triggerType)} trigger`);
-    }
-    t.statusAtRecord = statusAtRecord(t, asOf);
-    t.statusNow = STATUS_NOW_FORMULA;
+    const trigger = draftTrigger(raw, ti, { snapshot, exposure, asOf }, quiet);
     issues.push(...ti.list);
-    return t;
+    return trigger;
   });
-  return { snapshot, exposure, triggers, issues, quiet };
+  const price = prices.price;
+  const converted =
+    input.display !== undefined && price !== null && 'price' in price
+      ? convertedPrice(price.price.mid, price.unit, snapshot.locationBasis, input.display)
+      : null;
+  const triggers = drafted.map((d) => d.status);
+  const derived = { price, converted, exposure: exposureDerived, triggers };
+  return { snapshot, exposure, triggers: drafted.map((d) => d.row), derived, issues, quiet };
 }
+
+/** What the form's price display asks for: the snapshot's price shown in another unit. */
+export interface PriceDisplay {
+  readonly convertTo: string;
+  readonly fx: string;
+}
+
+/** The snapshot's mid in the display unit, or what it still needs. */
+export type ConvertedPrice =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'needs-unit' }
+  | { readonly kind: 'needs-fx'; readonly to: Unit }
+  | { readonly kind: 'refused'; readonly message: string }
+  | { readonly kind: 'value'; readonly value: D; readonly to: Unit; readonly exVat: boolean };
+
+/**
+ * DESK.CONVERT's own calculation on the snapshot's mid; a price quoted China domestic incl. VAT
+ * has the VAT stripped first, so it compares with ex-VAT prices.
+ */
+export function convertedPrice(
+  mid: D,
+  unit: Unit | null,
+  locationBasis: unknown,
+  display: PriceDisplay,
+): ConvertedPrice {
+  const target = unitOf(display.convertTo);
+  if (unit === null) return { kind: 'needs-unit' };
+  const inclVat = locationBasis === VAT_INCLUSIVE_BASIS;
+  if (target === null || (target === unit && !inclVat)) return { kind: 'none' };
+  const fx = isMissing(display.fx) ? null : parseFx(display.fx, 'FX rate');
+  if (fx && !fx.ok) return { kind: 'refused', message: fx.error.message };
+  if (fx === null && needsFx(unit, target)) return { kind: 'needs-fx', to: target };
+  const converted = convertPrice(
+    mid,
+    unit,
+    target,
+    fx?.value ?? null,
+    inclVat ? CHINA_VAT_RATE : null,
+  );
+  if (!converted.ok) return { kind: 'refused', message: converted.error.message };
+  return { kind: 'value', value: converted.value, to: target, exVat: inclVat };
+}
+
+/** The rows (or every issue) and everything derived that the form shows, from one build. */
+export type ReviewBuild = BuildResult & { readonly derived: ReviewDerived };
 
 /** Validates the whole review and builds its rows, or returns every issue (each naming its field). */
 export function buildReviewRows(input: ReviewInput, ctx: BuildContext): BuildResult {
+  const { derived: _derived, ...result } = buildReview(input, ctx);
+  return result;
+}
+
+/**
+ * One build of a review: its rows or every issue, and the derived values (price, spread cost,
+ * exit value, each trigger's status with its reasons) as computed for those rows.
+ */
+export function buildReview(input: ReviewInput, ctx: BuildContext): ReviewBuild {
   const asOf = wallClockAsUtc(ctx.now);
   const d = draftReview(input, asOf);
   const issues = [...d.issues];
@@ -549,11 +733,30 @@ export function buildReviewRows(input: ReviewInput, ctx: BuildContext): BuildRes
   const exposure = check('exposures', 0, stamp(d.exposure));
   const triggers = d.triggers.map((t, i) => check('triggers', i, stamp(t)));
   if (issues.length > 0 || !snapshot || !exposure || triggers.some((t) => t === null)) {
-    return { ok: false, issues };
+    return { ok: false, issues, derived: d.derived };
   }
   return {
     ok: true,
     rows: { snapshots: [snapshot], exposures: [exposure], triggers: triggers as RecordValues[] },
+    derived: d.derived,
+  };
+}
+
+/**
+ * Built rows with fresh stamps (record and review ids, recorded at, recorded by): a submit of the
+ * draft the form last built reuses that build instead of parsing and validating it again. The
+ * stamps are the add-in's own values, the same kinds the build wrote.
+ */
+export function restamp(rows: ReviewRecords, ctx: BuildContext): ReviewRecords {
+  const reviewId = ctx.newId();
+  const recordedAt = wallClockAsUtc(ctx.now).toISOString();
+  const recordedBy = ctx.recordedBy.trim();
+  const again = (list: readonly RecordValues[]): RecordValues[] =>
+    list.map((r) => ({ ...r, recordId: ctx.newId(), recordedAt, recordedBy, reviewId }));
+  return {
+    snapshots: again(rows.snapshots),
+    exposures: again(rows.exposures),
+    triggers: again(rows.triggers),
   };
 }
 
@@ -601,6 +804,6 @@ export function previewReview(input: ReviewInput, now: Date): ReviewPreview {
       ratioChange: v(t, 'ratioChange'),
       statusAtRecord: v(t, 'statusAtRecord'),
     })),
-    issues: d.issues.filter((i) => !isBlank(raw(i)[i.field])),
+    issues: d.issues.filter((i) => !isMissing(raw(i)[i.field])),
   };
 }

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { dateFromExcelSerial, excelSerialFromDate, parseDate } from '../dates';
+import { isMissing } from '../grid/evaluate';
 import { show } from '../show';
 import type { ColumnSpec, TableKey } from './table-def';
 import { NUMBER_KINDS, TABLES, TEXT_KINDS, columnList } from './schema';
@@ -61,12 +62,9 @@ export function rowCells(
   });
 }
 
-const isBlank = (v: unknown): boolean =>
-  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-
 /** A cell value read back → the record's value for that column (before validation). */
 export function valueFromCell(col: ColumnSpec, v: unknown): unknown {
-  if (isBlank(v)) return null;
+  if (isMissing(v)) return null;
   if (col.kind === 'formula') return String(v);
   if (TEXT_KINDS.has(col.kind)) return typeof v === 'string' ? v.trim() : String(v);
   if (col.kind === 'date') {

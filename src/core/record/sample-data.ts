@@ -4,7 +4,13 @@
  * basis, unit, cadence). Sample reviews are built from these; nothing here is invented.
  */
 
+import { done, refused, type Checked } from '../result';
 import { buildReviewRows, type ReviewRecords } from './build';
+import { FASTMARKETS_CODES, FASTMARKETS_PUBLICATION, type FastmarketsSpec } from './price-codes';
+import { INDICATIVE } from '../status/types';
+import { VAT_INCLUSIVE_BASIS } from './schema';
+
+export { FASTMARKETS_CODES, FASTMARKETS_PUBLICATION, type FastmarketsSpec };
 
 export interface SmmQuote {
   readonly product: string;
@@ -49,55 +55,6 @@ export const SMM_QUOTES: readonly SmmQuote[] = [
     published: '2026-02-05T15:12:00+08:00',
     move: 'fluctuated and rose',
     source: 'SMM Rare Earth Weekly Review, Feb 5 2026',
-  },
-];
-
-export interface FastmarketsSpec {
-  readonly code: string;
-  readonly product: string;
-  readonly basis: 'fob China' | 'cif Rotterdam' | 'ex-warehouse Rotterdam';
-  readonly unit: 'USD/kg';
-}
-
-/** Fastmarkets rare earths: weekly, Thursdays 4pm London time; prompt, 30 days; no minimum tonnage. */
-export const FASTMARKETS_PUBLICATION = 'Weekly, Thursdays 4pm London time';
-
-export const FASTMARKETS_CODES: readonly FastmarketsSpec[] = [
-  {
-    code: 'MB-NDP-0001',
-    product: 'Neodymium-Praseodymium oxide 99%',
-    basis: 'fob China',
-    unit: 'USD/kg',
-  },
-  { code: 'MB-DY-0001', product: 'Dysprosium oxide 99.5%', basis: 'fob China', unit: 'USD/kg' },
-  { code: 'MB-TB-0001', product: 'Terbium oxide 99.99%', basis: 'fob China', unit: 'USD/kg' },
-  {
-    code: 'MB-GD-0001',
-    product: 'Gadolinium oxide 99.99%-99.999%',
-    basis: 'fob China',
-    unit: 'USD/kg',
-  },
-  {
-    code: 'MB-NDP-0002',
-    product: 'Neodymium-Praseodymium metal (Nd 75% Pr 25%)',
-    basis: 'fob China',
-    unit: 'USD/kg',
-  },
-  { code: 'MB-DY-0003', product: 'Ferro-Dysprosium 80%', basis: 'fob China', unit: 'USD/kg' },
-  { code: 'MB-DY-0002', product: 'Dysprosium metal min 99%', basis: 'fob China', unit: 'USD/kg' },
-  { code: 'MB-TB-0002', product: 'Terbium metal min 99.9%', basis: 'fob China', unit: 'USD/kg' },
-  { code: 'MB-ND-0001', product: 'Neodymium oxide 99.5%', basis: 'cif Rotterdam', unit: 'USD/kg' },
-  {
-    code: 'MB-RAE-0008',
-    product: 'Praseodymium oxide 99.5%',
-    basis: 'cif Rotterdam',
-    unit: 'USD/kg',
-  },
-  {
-    code: 'MB-GD-0002',
-    product: 'Gadolinium oxide 99.99%-99.999%',
-    basis: 'ex-warehouse Rotterdam',
-    unit: 'USD/kg',
   },
 ];
 
@@ -152,7 +109,7 @@ export const SAMPLE_REVIEWS: readonly SampleReview[] = [
       noteType: handoff.noteType,
       mechanism: handoff.mechanism,
       product: 'NdPr oxide',
-      locationBasis: 'China domestic incl. VAT',
+      locationBasis: VAT_INCLUSIVE_BASIS,
       priceLow: ndpr.range,
       quoteTime: ndpr.published,
       sourceLabel: ndpr.source,
@@ -215,11 +172,11 @@ export const SAMPLE_REVIEWS: readonly SampleReview[] = [
       noteType: audit.noteType,
       mechanism: audit.mechanism,
       product: 'La oxide',
-      locationBasis: 'China domestic incl. VAT',
+      locationBasis: VAT_INCLUSIVE_BASIS,
       priceLow: la.range,
       quoteTime: la.published,
       sourceLabel: la.source,
-      sourceState: 'indicative',
+      sourceState: INDICATIVE,
       priceKind: 'assessment range',
       dataBasis: 'indication',
       ratioWatched: 'Ce/La oxide',
@@ -264,7 +221,7 @@ export const SAMPLE_REVIEWS: readonly SampleReview[] = [
       reviewDate: '2025-01-10',
       noteType: 'other',
       product: 'Y oxide',
-      locationBasis: 'China domestic incl. VAT',
+      locationBasis: VAT_INCLUSIVE_BASIS,
       priceLow: y.range,
       quoteTime: y.published,
       sourceLabel: y.source,
@@ -306,7 +263,7 @@ export const SAMPLE_REVIEWS: readonly SampleReview[] = [
 export function buildSampleReviews(ctx: {
   readonly recordedBy: string;
   readonly newId: () => string;
-}): { ok: true; reviews: ReviewRecords[] } | { ok: false; message: string } {
+}): Checked<{ reviews: ReviewRecords[] }> {
   const reviews: ReviewRecords[] = [];
   for (const review of SAMPLE_REVIEWS) {
     const [y, m, d] = (review.snapshot.reviewDate ?? '').split('-').map(Number);
@@ -314,12 +271,11 @@ export function buildSampleReviews(ctx: {
     const built = buildReviewRows(review, { recordedBy: ctx.recordedBy, now, newId: ctx.newId });
     if (!built.ok) {
       const first = built.issues[0];
-      return {
-        ok: false,
-        message: `Sample review of ${review.snapshot.product} does not build: ${first?.message ?? 'unknown issue'}`,
-      };
+      return refused(
+        `Sample review of ${review.snapshot.product} does not build: ${first?.message ?? 'unknown issue'}`,
+      );
     }
     reviews.push(built.rows);
   }
-  return { ok: true, reviews };
+  return done({ reviews });
 }

@@ -8,8 +8,20 @@
  * numbers as numbers, blanks as null. `cells.ts` turns a record into Excel cells and back.
  */
 import { z } from 'zod';
-import { D } from '../calc/decimal';
-import { DEFAULT_LIMITS, type Limits } from '../status/types';
+import { D } from '../numbers/decimal';
+import { UNITS } from '../price/units';
+import {
+  DEFAULT_DIRECTION,
+  DEFAULT_LIMITS,
+  DIRECTIONS,
+  SOURCE_STATES,
+  STATUSES,
+  type Limits,
+} from '../status/types';
+import { FASTMARKETS_CODES } from './price-codes';
+
+/** The rules' enumerations, owned by status/types.ts; re-exported as schema facts. */
+export { DIRECTIONS, SOURCE_STATES, STATUSES };
 import type { ColumnKind, ColumnSource, ColumnSpec, DeskTable, TableKey } from './table-def';
 
 /** Bump when a column is added; add a step to MIGRATIONS describing it. */
@@ -56,12 +68,16 @@ export const LOCATION_BASES = [
   'ex-warehouse Rotterdam',
   'China domestic incl. VAT',
 ] as const;
-export const SOURCE_STATES = ['market', 'mixed', 'indicative'] as const;
+/** The basis whose prices include China's VAT: stripped before comparing with ex-VAT prices. */
+export const VAT_INCLUSIVE_BASIS: (typeof LOCATION_BASES)[number] = LOCATION_BASES[3];
+/** VAT on China domestic prices (13%). */
+export const CHINA_VAT_RATE = new D('0.13');
 /** An agency's low–high range is not a bid/ask quote: the kind says which the two prices are. */
 export const PRICE_KINDS = ['assessment range', 'bid/ask'] as const;
 export const DATA_BASES = ['transaction', 'bid/offer', 'indication', 'unchanged fallback'] as const;
 export const FINAL_READS = ['confirmed', 'contradicted', 'complicated'] as const;
-export const PRICE_UNITS = ['USD/kg', 'USD/t', 'CNY/kg', 'CNY/t', 'USD/lb'] as const;
+/** Price units are the unit parser's (price/units.ts): one list, so every unit typed is one stored. */
+export const PRICE_UNITS = UNITS;
 export const EXPOSURE_ROUTES = [
   'producer equity',
   'refiner contract',
@@ -88,25 +104,13 @@ export const TRIGGER_TYPES = [
   'exposure–job mismatch',
   'mechanism invalidation',
 ] as const;
-export const DIRECTIONS = ['up', 'down', 'flat'] as const;
 export const NEXT_ACTIONS = ['monitor', 'stage', 'request re-check'] as const;
 export const TRIGGER_STATES = ['open', 'met', 'cleared'] as const;
-export const STATUSES = ['research', 'watchlist', 'action'] as const;
 
-/** Fastmarkets rare-earth price codes (methodology seed), offered as a list; free text allowed. */
-export const PRICE_CODES: Readonly<Record<string, string>> = {
-  'MB-NDP-0001': 'Neodymium-Praseodymium oxide 99%, fob China, $/kg',
-  'MB-NDP-0002': 'Neodymium-Praseodymium metal (Nd 75% Pr 25%), fob China, $/kg',
-  'MB-DY-0001': 'Dysprosium oxide 99.5%, fob China, $/kg',
-  'MB-DY-0002': 'Dysprosium metal min 99%, fob China, $/kg',
-  'MB-DY-0003': 'Ferro-Dysprosium 80%, fob China, $/kg',
-  'MB-TB-0001': 'Terbium oxide 99.99%, fob China, $/kg',
-  'MB-TB-0002': 'Terbium metal min 99.9%, fob China, $/kg',
-  'MB-GD-0001': 'Gadolinium oxide 99.99%-99.999%, fob China, $/kg',
-  'MB-GD-0002': 'Gadolinium oxide 99.99%-99.999%, ex-warehouse Rotterdam, $/kg',
-  'MB-ND-0001': 'Neodymium oxide 99.5%, cif Rotterdam, $/kg',
-  'MB-RAE-0008': 'Praseodymium oxide 99.5%, cif Rotterdam, $/kg',
-};
+/** Fastmarkets rare-earth price codes → their description, offered as a list; free text allowed. */
+export const PRICE_CODES: Readonly<Record<string, string>> = Object.fromEntries(
+  FASTMARKETS_CODES.map((c) => [c.code, `${c.product}, ${c.basis}, $/${c.unit.split('/')[1]}`]),
+);
 export const PRODUCTS = [
   'NdPr oxide',
   'NdPr metal',
@@ -135,6 +139,7 @@ interface FieldOpts {
   readonly options?: readonly string[];
   readonly help?: string;
   readonly formula?: string;
+  readonly defaulted?: boolean;
 }
 
 function spec(header: string, kind: ColumnKind, required: boolean, o: FieldOpts): ColumnSpec {
@@ -147,6 +152,7 @@ function spec(header: string, kind: ColumnKind, required: boolean, o: FieldOpts)
     ...(o.options ? { options: o.options } : {}),
     ...(o.help ? { help: o.help } : {}),
     ...(o.formula ? { formula: o.formula } : {}),
+    ...(o.defaulted ? { defaulted: true } : {}),
   };
 }
 
@@ -235,7 +241,9 @@ function columnsOf<F extends Fields>(fields: F): Columns<F> {
 // ── DeskSnapshots ────────────────────────────────────────────────────────────────────────────
 const snapshotFields = {
   ...common,
-  reviewDate: req.date('Review date'),
+  reviewDate: req.date('Review date', {
+    help: 'Today unless you change it. Quote times after this day are refused.',
+  }),
   articleSlug: opt.text('Article slug'),
   noteType: req.enum('Note type', NOTE_TYPES),
   mechanism: opt.suggest('Mechanism', MECHANISMS),
@@ -245,9 +253,12 @@ const snapshotFields = {
   product: req.suggest('Product', PRODUCTS),
   locationBasis: opt.enum('Location basis', LOCATION_BASES),
   priceLow: req.nonNegative('Price low', 'price', {
-    help: 'A number, "747,000", or a range with its unit ("747,000-753,000 yuan/mt") which fills low, high and unit.',
+    help: 'A number ("747,000": a comma is a thousands separator), or a range with its unit ("747,000-753,000 yuan/mt"), which fills Price low, Price high and Unit when you leave the field. A single price with Price high blank is recorded as low = high.',
   }),
-  priceHigh: req.nonNegative('Price high', 'price'),
+  priceHigh: req.nonNegative('Price high', 'price', {
+    help: 'Blank: the same as Price low (a single price). Filled for you when Price low is a range.',
+    defaulted: true,
+  }),
   priceMid: req.nonNegative('Price mid', 'money', { source: 'computed' }),
   unit: req.enum('Unit', PRICE_UNITS),
   quoteTime: req.datetime('Quote time', {
@@ -303,7 +314,7 @@ const exposureFields = {
     help: 'Fee on exit as a fraction; used for the exit value.',
   }),
   fixedCosts: opt.nonNegative('Exit fixed costs', 'money', {
-    help: 'Storage, shipping, insurance: summed; used for the exit value.',
+    help: 'Storage, shipping, insurance: one number, or several separated by ";" or "+" (e.g. "500; 300"), summed. A comma is a thousands separator ("1,500" is fifteen hundred). Used for the exit value.',
   }),
   bidDepth: opt.nonNegative('Bid depth', 'quantity', {
     help: 'Units that go at the bid; blank = all.',
@@ -320,7 +331,7 @@ const exposureFields = {
   liquidityNote: opt.text('Liquidity note', {
     help: 'Exchange hours, contract month, fund structure, warehouse, delivery terms, exit route.',
   }),
-  asOf: req.date('As of'),
+  asOf: req.date('As of', { help: 'Today unless you change it.' }),
   stageProven: opt.enum('Stage proven', STAGES_PROVEN, { help: evidenceHelp }),
   separationEvidence: opt.text('Separation evidence', { help: evidenceHelp }),
   complianceDocuments: opt.text('Compliance documents', { help: evidenceHelp }),
@@ -404,50 +415,90 @@ export function triggerLimits(triggerType: unknown, threshold: unknown): Limits 
   return { maxAgeDays: at(0), maxSpreadBps: at(1), ratioTolerance: at(2) };
 }
 
-/** `limits` for the formula: a 1×3 array, each slot the Threshold when the type sets it, else its default. */
-const LIMITS_ARG = `CHOOSE({1,2,3},${DEFAULT_LIMIT_ROW.map((d, i) => {
-  const type = Object.entries(THRESHOLD_LIMIT).find(([, slot]) => slot === i)?.[0] ?? '';
-  return `IF(AND([@[Trigger type]]="${type}",ISNUMBER([@Threshold])),[@Threshold],${d.toString()})`;
-}).join(',')})`;
-
-/**
- * The live status formula. Structured references follow the columns by name, so a user may
- * reorder or add columns. `as_of` is NOW() (volatile, so the status ages with the quote; Excel
- * serials are wall-clock time, like the stored quote time). `limits` comes from the row's
- * Trigger type and Threshold (LIMITS_ARG), as Status at record did. `&""` keeps a blank closeout
- * cell blank (a bare reference to an empty cell would arrive as 0).
- */
-export const STATUS_NOW_FORMULA =
-  '=DESK.NOTE_STATUS([@[Quote time]],[@[Spread bps]],[@[Ratio change]],NOW(),[@[Expected direction]],' +
-  LIMITS_ARG +
-  ',[@[Source state]],CHOOSE({1,2,3,4},[@Owner]&"",[@[Open question]]&"",[@[Evidence request]]&"",[@[Due date]]&""))';
-
-const triggerFields = {
+/** The trigger row's own fields: what the analyst types, and the live status formula's inputs. */
+const triggerInputFields = {
   ...common,
   owner: req.text('Owner'),
   openQuestion: req.text('Open question'),
   missingSource: opt.text('Missing source'),
   evidenceRequest: req.text('Evidence request'),
-  exposureRoute: opt.enum('Exposure route', EXPOSURE_ROUTES),
+  exposureRoute: opt.enum('Exposure route', EXPOSURE_ROUTES, {
+    help: 'Blank: the exposure’s route.',
+    defaulted: true,
+  }),
   decisionOwner: opt.text('Decision owner'),
-  dueDate: req.date('Due date'),
+  dueDate: req.date('Due date', { help: 'On or after the review date.' }),
   triggerType: req.enum('Trigger type', TRIGGER_TYPES),
   threshold: opt.number('Threshold', 'number', {
     help: 'In the trigger’s own unit. For source age (max days), spread friction (max bps) and ratio contradiction (tolerance as a fraction) it replaces the default limit (7, 300, 0.05) in both statuses; for other types it is for information.',
   }),
   valueAtRecord: opt.number('Value at record time', 'number'),
-  expectedDirection: req.enum('Expected direction', DIRECTIONS),
+  expectedDirection: req.enum('Expected direction', DIRECTIONS, {
+    help: `Blank: ${DEFAULT_DIRECTION}.`,
+    defaulted: true,
+  }),
   nextAction: req.enum('Next action', NEXT_ACTIONS),
-  state: req.enum('State', TRIGGER_STATES),
+  state: req.enum('State', TRIGGER_STATES, { help: 'Blank: open.', defaulted: true }),
   // The inputs of the live Status now formula, kept on the row so the formula needs no lookups.
-  quoteTime: req.datetime('Quote time', { help: 'Defaults to the snapshot’s quote time.' }),
+  quoteTime: req.datetime('Quote time', {
+    help: 'Blank: the snapshot’s quote time.',
+    defaulted: true,
+  }),
   spreadBps: req.nonNegative('Spread bps', 'bps', {
-    help: 'Defaults to the exposure’s bid/ask spread (or a bid/ask snapshot).',
+    help: 'Blank: the exposure’s bid/ask spread in bps (or a bid/ask snapshot’s). With no bid/ask anywhere, 0 is stored and the spread check cannot fail.',
+    defaulted: true,
   }),
   ratioChange: req.number('Ratio change', 'percent', {
-    help: 'Fractional change of the watched ratio since the note was written; 0 at record time.',
+    help: 'Fractional change of the watched ratio since the note was written; 0 at record time. Blank: 0 (no change since the note was written).',
+    defaulted: true,
   }),
-  sourceState: req.enum('Source state', SOURCE_STATES, { help: 'Defaults to the snapshot’s.' }),
+  sourceState: req.enum('Source state', SOURCE_STATES, {
+    help: 'Blank: the snapshot’s source state.',
+    defaulted: true,
+  }),
+};
+type TriggerInput = keyof typeof triggerInputFields;
+
+/** A structured reference to this row's cell of a field ([@Owner], [@[Due date]]), from its header. */
+function rowRef(field: TriggerInput): string {
+  const header = triggerInputFields[field].spec.header;
+  return /^\w+$/.test(header) ? `[@${header}]` : `[@[${header}]]`;
+}
+
+/**
+ * NOTE_STATUS's closeout cells on a trigger row, in the function's order: owner, open question,
+ * evidence request, review date. The review date is the trigger's Due date — the day the note is
+ * next reviewed, which the analyst must set; the snapshot's Review date records when the review
+ * was done and is always filled, so it could never flag an unfinished note.
+ */
+export const CLOSEOUT_FIELDS = [
+  'owner',
+  'openQuestion',
+  'evidenceRequest',
+  'dueDate',
+] as const satisfies readonly TriggerInput[];
+
+/** `limits` for the formula: a 1×3 array, each slot the Threshold when the type sets it, else its default. */
+const LIMITS_ARG = `CHOOSE({1,2,3},${DEFAULT_LIMIT_ROW.map((d, i) => {
+  const type = Object.entries(THRESHOLD_LIMIT).find(([, slot]) => slot === i)?.[0] ?? '';
+  return `IF(AND(${rowRef('triggerType')}="${type}",ISNUMBER(${rowRef('threshold')})),${rowRef('threshold')},${d.toString()})`;
+}).join(',')})`;
+
+/**
+ * The live status formula, its references generated from the field specs. Structured references
+ * follow the columns by name, so a user may reorder or add columns. `as_of` is NOW() (volatile,
+ * so the status ages with the quote; Excel serials are wall-clock time, like the stored quote
+ * time). `limits` comes from the row's Trigger type and Threshold (LIMITS_ARG), as Status at
+ * record does. `&""` keeps a blank closeout cell blank (a bare reference to an empty cell would
+ * arrive as 0).
+ */
+export const STATUS_NOW_FORMULA =
+  `=DESK.NOTE_STATUS(${rowRef('quoteTime')},${rowRef('spreadBps')},${rowRef('ratioChange')},NOW(),` +
+  `${rowRef('expectedDirection')},${LIMITS_ARG},${rowRef('sourceState')},` +
+  `CHOOSE({1,2,3,4},${CLOSEOUT_FIELDS.map((f) => `${rowRef(f)}&""`).join(',')}))`;
+
+const triggerFields = {
+  ...triggerInputFields,
   statusAtRecord: req.enum('Status at record', STATUSES, {
     source: 'computed',
     help: 'What NOTE_STATUS gave when the row was written, kept as a plain value.',
@@ -469,28 +520,48 @@ export type Trigger = z.infer<typeof Trigger>;
 function table<S extends z.ZodObject, F extends Fields>(
   key: TableKey,
   name: DeskTable['name'],
+  noun: string,
   schema: S,
   fields: F & { [K in keyof z.infer<S>]-?: Field<z.ZodType> },
 ): DeskTable<S> {
   return {
     key,
     name,
+    noun,
     schema,
     columns: columnsOf(fields) as unknown as DeskTable<S>['columns'],
     order: Object.keys(fields) as DeskTable<S>['order'],
   };
 }
 
-export const SnapshotTable = table('snapshots', 'DeskSnapshots', Snapshot, snapshotFields);
-export const ExposureTable = table('exposures', 'DeskExposures', Exposure, exposureFields);
-export const TriggerTable = table('triggers', 'DeskTriggers', Trigger, triggerFields);
+export const SnapshotTable = table(
+  'snapshots',
+  'DeskSnapshots',
+  'snapshot',
+  Snapshot,
+  snapshotFields,
+);
+export const ExposureTable = table(
+  'exposures',
+  'DeskExposures',
+  'exposure',
+  Exposure,
+  exposureFields,
+);
+export const TriggerTable = table('triggers', 'DeskTriggers', 'trigger', Trigger, triggerFields);
 
 export const TABLES: Readonly<Record<TableKey, DeskTable>> = {
   snapshots: SnapshotTable as unknown as DeskTable,
   exposures: ExposureTable as unknown as DeskTable,
   triggers: TriggerTable as unknown as DeskTable,
 };
+/** The tables in the order the pane and the messages list them. */
 export const TABLE_KEYS: readonly TableKey[] = ['snapshots', 'exposures', 'triggers'];
+
+/** How the pane names a table: its Excel name (DeskTriggers). */
+export const tableLabel = (key: TableKey): string => TABLES[key].name;
+/** One row of a table in the desk's words (trigger), for counts such as "2 triggers". */
+export const tableNoun = (key: TableKey): string => TABLES[key].noun;
 
 /** Column specs in header order, for forms, docs and the adapter. */
 const COLUMN_LISTS = Object.fromEntries(
@@ -510,10 +581,13 @@ export function columnList(key: TableKey): readonly (ColumnSpec & { readonly fie
   return COLUMN_LISTS[key];
 }
 
-/** The fields an analyst fills in a form (not ids, timestamps or computed values). */
-export function formFields(key: TableKey): readonly (ColumnSpec & { readonly field: string })[] {
+/** The columns an analyst fills in the form (not ids, timestamps or computed values), in order. */
+export function formColumns(key: TableKey): readonly (ColumnSpec & { readonly field: string })[] {
   return columnList(key).filter((c) => c.source === 'user');
 }
+
+/** Whether the form must have a field: required in the table and not filled by the builder. */
+export const requiredInForm = (col: ColumnSpec): boolean => col.required && !col.defaulted;
 
 /** The data-validation list for an enum column (comma-separated, as Excel's list rule takes it). */
 export function validationList(col: ColumnSpec): string | null {

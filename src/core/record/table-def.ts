@@ -33,6 +33,11 @@ export interface ColumnSpec {
   readonly help?: string;
   /** For kind 'formula': the formula written into every row (structured references to the row). */
   readonly formula?: string;
+  /**
+   * The builder fills a blank from the rest of the review or a default (the help says which):
+   * required in the table, optional in the form.
+   */
+  readonly defaulted?: true;
 }
 
 export type TableKey = 'snapshots' | 'exposures' | 'triggers';
@@ -44,7 +49,10 @@ export type TableName = 'DeskSnapshots' | 'DeskExposures' | 'DeskTriggers';
  */
 export interface DeskTable<S extends z.ZodObject = z.ZodObject> {
   readonly key: TableKey;
+  /** The Excel table's name, which is also how the pane labels it. */
   readonly name: TableName;
+  /** One row of it in the desk's words ("trigger"), for counts and messages. */
+  readonly noun: string;
   readonly schema: S;
   readonly columns: { readonly [K in keyof z.infer<S>]-?: ColumnSpec };
   /** Header order for a new table. */

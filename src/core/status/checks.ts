@@ -1,6 +1,6 @@
-import { D } from '../calc/decimal';
+import { D } from '../numbers/decimal';
 import { MS_PER_DAY } from '../dates';
-import type { Direction, Limits, SourceState } from './types';
+import { DOWN, INDICATIVE, UP, type Direction, type Limits, type SourceState } from './types';
 
 /** The hard checks, each returning the failure as the desk would say it, or null when it passes. */
 
@@ -38,9 +38,9 @@ export function spreadCheck(spreadBps: D, limits: Limits): string | null {
 export function ratioCheck(ratioChange: D, expected: Direction, limits: Limits): string | null {
   const tol = limits.ratioTolerance;
   const against =
-    expected === 'up'
+    expected === UP
       ? ratioChange.lt(tol.neg())
-      : expected === 'down'
+      : expected === DOWN
         ? ratioChange.gt(tol)
         : ratioChange.abs().gt(tol);
   if (!against) return null;
@@ -52,5 +52,5 @@ export function ratioCheck(ratioChange: D, expected: Direction, limits: Limits):
 
 /** An indicative quote cannot carry action; market and mixed can. */
 export function sourceStateCheck(state: SourceState | null): string | null {
-  return state === 'indicative' ? 'source state indicative' : null;
+  return state === INDICATIVE ? `source state ${INDICATIVE}` : null;
 }

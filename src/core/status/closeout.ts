@@ -1,3 +1,4 @@
+import { isMissing } from '../grid/evaluate';
 import type { Closeout } from './types';
 
 const FIELDS: readonly [keyof Closeout, string][] = [
@@ -13,7 +14,7 @@ export function closeoutGaps(closeout: Closeout | null): string[] {
   const gaps: string[] = [];
   for (const [field, reason] of FIELDS) {
     const value = closeout[field];
-    if (value === null || value.trim() === '') gaps.push(reason);
+    if (isMissing(value)) gaps.push(reason);
   }
   return gaps;
 }

@@ -1,10 +1,24 @@
-import { D } from '../calc/decimal';
+import { D } from '../numbers/decimal';
 
+/**
+ * The rules' enumerations, written once: the schema's columns, NOTE_STATUS's argument checks and
+ * the form all read these.
+ */
 export const SOURCE_STATES = ['market', 'mixed', 'indicative'] as const;
 export type SourceState = (typeof SOURCE_STATES)[number];
+/** MARKET and MIXED can carry action; an INDICATIVE quote cannot (the source-state check). */
+export const [MARKET, MIXED, INDICATIVE] = SOURCE_STATES;
 
 export const DIRECTIONS = ['up', 'down', 'flat'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
+export const [UP, DOWN, FLAT] = DIRECTIONS;
+/** A blank expected direction reads as up (the desk's default, in NOTE_STATUS and the record). */
+export const DEFAULT_DIRECTION: Direction = UP;
+
+export const isSourceState = (x: unknown): x is SourceState =>
+  (SOURCE_STATES as readonly unknown[]).includes(x);
+export const isDirection = (x: unknown): x is Direction =>
+  (DIRECTIONS as readonly unknown[]).includes(x);
 
 export const STATUSES = ['research', 'watchlist', 'action'] as const;
 export type NoteStatus = (typeof STATUSES)[number];
