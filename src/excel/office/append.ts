@@ -16,6 +16,7 @@ import {
   columnList,
   migrationPath,
   TABLE_KEYS,
+  tableNoun,
   type TableKey,
   TABLES,
 } from '../../core';
@@ -32,15 +33,7 @@ import {
   type WriteOutcome,
 } from '../workbook';
 import { confirmed, packBatches, queuePiece, type Run } from './batches';
-import {
-  lacksRequired,
-  NOUN,
-  occupied,
-  occupiedCells,
-  plural,
-  sentence,
-  tableName,
-} from './messages';
+import { lacksRequired, occupied, occupiedCells, plural, sentence, tableName } from './messages';
 import { attempt, failure, officeFailure, RETRY_NOTE, type Failure } from './outcome';
 import { readBelowRest, readState, type ProbeOptions } from './probe';
 import { refuseNewer, stampVersion } from './schema-version';
@@ -366,7 +359,7 @@ export function appendReview(
         );
       }
       const written = plan.reduce((n, x) => n + x.missing.length, 0);
-      const counts = keys.map((k) => plural(rows[k].length, NOUN[k])).join(', ');
+      const counts = keys.map((k) => plural(rows[k].length, tableNoun(k))).join(', ');
       const landed = landing.map((l) => l.landed);
       const where = landed.map((l) => l.address).join(', ');
       const adopted = plan

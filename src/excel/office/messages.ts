@@ -1,5 +1,4 @@
 /** Sentences more than one operation says, so they read the same wherever they appear. */
-import { type TableKey } from '../../core';
 import { formatAddress } from '../a1';
 import { tableName } from '../workbook';
 import type { Found } from './session';
@@ -10,12 +9,6 @@ export const quoteList = (cols: readonly { header: string }[]): string =>
   cols.map((c) => `'${c.header}'`).join(', ');
 
 export const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
-
-export const NOUN: Readonly<Record<TableKey, string>> = {
-  snapshots: 'snapshot',
-  exposures: 'exposure',
-  triggers: 'trigger',
-};
 
 /** "DeskTriggers has no 'Owner' column": the start of every refusal over a missing required column. */
 export function lacksRequired(f: Found): string {

@@ -4,8 +4,9 @@
  * on the state appendReview has already read (no extra sync); nothing is dropped without the
  * user's word (`dropUnplaced`).
  */
+import { tableNoun } from '../../core';
 import { unplacedSentence, type RowValues, type UnplacedValue } from '../workbook';
-import { NOUN, plural } from './messages';
+import { plural } from './messages';
 import { failure, type Failure } from './outcome';
 import { norm, type Col, type Found } from './session';
 
@@ -70,7 +71,7 @@ export function refuseUnplaced(plan: readonly Placement[], drop: boolean): Failu
   const unplaced = unplacedValues(plan);
   if (unplaced.length === 0) return null;
   const tables = [...new Set(unplaced.map((u) => u.table))];
-  const rowsNoun = tables.map((t) => NOUN[t]).join(', ');
+  const rowsNoun = tables.map((t) => tableNoun(t)).join(', ');
   return {
     ...failure(
       'unplaced',

@@ -5,7 +5,7 @@
  */
 import { deskError } from '../../src/core/errors';
 import { runFunction, toExcelResult, toFunctionError } from '../../src/excel/function-errors';
-import { createCustomFunctionsStub, StubFunctionError } from './custom-functions-stub';
+import { createCustomFunctionsStub, StubFunctionError } from '../functions/custom-functions-stub';
 
 // The runtime global, as Excel provides it; function-errors.ts reads it only when mapping.
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions =
