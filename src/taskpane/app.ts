@@ -8,7 +8,7 @@ import {
   notWrittenNote,
   tableName,
   type DeskWorkbook,
-  type ReviewRows,
+  type ReviewRecords,
   type SelectionResult,
   type WorkbookHealth,
   type WriteOutcome,
@@ -39,7 +39,7 @@ export interface PaneEnv {
   readonly now: () => Date;
   readonly logic: ReviewLogic;
   /** Sample reviews (rows built from the seed facts) for "Insert sample data". */
-  sampleReviews(recordedBy: string): readonly ReviewRows[] | { error: string };
+  sampleReviews(recordedBy: string): readonly ReviewRecords[] | { error: string };
   /** Receipts: how often the pane re-reads while reviews wait, and how long each is held. */
   readonly receipts?: {
     readonly checkEveryMs?: number;
@@ -282,7 +282,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
   }
 
   // ---------- writing ----------
-  async function writeReview(rows: ReviewRows): Promise<WriteOutcome> {
+  async function writeReview(rows: ReviewRecords): Promise<WriteOutcome> {
     const outcome = await serial(() =>
       recordReview(workbook, outbox, rows, {
         decide: (values) => {
