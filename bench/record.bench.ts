@@ -9,7 +9,7 @@ import { checkRecord, rowCells } from '../src/core/record/cells';
 import { TABLES } from '../src/core/record/schema';
 import { createMemoryDeskWorkbook, REQUEST_LIMIT_BYTES } from '../src/excel/memory';
 import { createOfficeDeskWorkbook } from '../src/excel/office';
-import type { ReviewRows } from '../src/excel/workbook';
+import type { ReviewRecords } from '../src/excel/workbook';
 import { memoryStorage } from '../src/taskpane/draft-store';
 import { createOutbox, readHealth } from '../src/taskpane/outbox';
 import { recordReview, submitReview } from '../src/taskpane/submit';
@@ -18,7 +18,7 @@ import { idMaker, NOW, reviewInput } from '../test/excel/helpers';
 const MB = 1024 * 1024;
 const IMPORT_ROWS = 10_000;
 
-function bigReview(newId: () => string, triggers: number): ReviewRows {
+function bigReview(newId: () => string, triggers: number): ReviewRecords {
   const r = buildReviewRows(reviewInput({ triggers }), { recordedBy: 'bench', now: NOW, newId });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.rows;

@@ -107,18 +107,24 @@ export {
   type ReviewBuild,
   type ReviewDerived,
   type ReviewInput,
-  type ReviewRecords,
   type SnapshotPrice,
   type TriggerStatus,
 } from './record/build';
 export {
   checkRecord,
+  checkReview,
   recordFromCells,
+  reviewOfTable,
   rowCells,
   TEXT_CELL_FORMAT,
+  withStamps,
   type CellValue,
+  type DeskRecord,
   type RecordValue,
   type RecordValues,
+  type ReviewRecords,
+  type ReviewValues,
+  type RowCheck,
 } from './record/cells';
 export { rowDifferences } from './record/receipts';
 export {

@@ -4,17 +4,22 @@
  * nothing throws out of here (Office errors become sentences). The few sentences about the
  * outcomes' own values (broken rows, unplaced values) are at the end, said alike by adapter and pane.
  */
-import { TABLES, type Checked, type Done, type Refused, type TableKey } from '../core';
+import {
+  TABLES,
+  type Checked,
+  type Done,
+  type RecordValues,
+  type Refused,
+  type ReviewRecords,
+  type ReviewValues,
+  type TableKey,
+} from '../core';
 
-/** One table row as plain cell values keyed by schema field (numbers, text, booleans, or null for blank). */
-export type RowValues = Readonly<Record<string, string | number | boolean | null>>;
-
-/** All rows of one review, ready to write (built by the core record builders). */
-export interface ReviewRows {
-  readonly snapshots: readonly RowValues[];
-  readonly exposures: readonly RowValues[];
-  readonly triggers: readonly RowValues[];
-}
+/**
+ * The core's record types: a review's checked records (`ReviewRecords`, what appendReview takes),
+ * and rows as plain values (`RecordValues`, `ReviewValues`: a receipt's rows as stored).
+ */
+export type { DeskRecord, RecordValues, ReviewRecords, ReviewValues } from '../core';
 
 export type SchemaVersionState =
   | { readonly kind: 'absent' } // fresh workbook: no tables, no version yet
@@ -82,8 +87,11 @@ export interface WorkbookHealth {
  * was read back in this pane's copy vanish when the copies merge; a receipt is how it is noticed.
  */
 export interface Receipt {
-  /** The rows exactly as appended (Record IDs included): appending them again is idempotent. */
-  readonly rows: ReviewRows;
+  /**
+   * The rows exactly as written (Record IDs included): appending them again is idempotent. Plain
+   * values, as kept in localStorage: checked again (`checkRecord`) before they are appended.
+   */
+  readonly rows: ReviewValues;
   /** When the pane recorded it (ISO), for "waiting since …". */
   readonly recordedAt: string;
 }
@@ -191,7 +199,7 @@ export interface ReadRecord {
   readonly rowNumber: number;
   /** The sheet row number, as Excel's row headers show it: what the pane names. */
   readonly sheetRow: number;
-  readonly values: RowValues;
+  readonly values: RecordValues;
 }
 
 export interface ReadProblem {
@@ -224,13 +232,13 @@ export interface DeskWorkbook {
    * missing. At most 2 round trips (one read, one write + read-back + selection), more only for
    * imports over the request size limit.
    */
-  appendReview(rows: ReviewRows, options?: AppendOptions): Promise<WriteOutcome>;
+  appendReview(rows: ReviewRecords, options?: AppendOptions): Promise<WriteOutcome>;
   /** A table's rows validated against the schema; bad rows are reported, not fatal. */
   read(table: TableKey): Promise<ReadOutcome>;
   /** Selects the rows with these Record IDs so the user sees them. */
   select(table: TableKey, recordIds: readonly string[]): Promise<WriteOutcome>;
   /** Sample reviews into an empty workbook; refuses when any desk table exists. */
-  insertSampleData(reviews: readonly ReviewRows[]): Promise<WriteOutcome>;
+  insertSampleData(reviews: readonly ReviewRecords[]): Promise<WriteOutcome>;
 }
 
 // ── sentences about the outcomes' values, said alike by the adapter and the pane ───────────────

@@ -21,7 +21,6 @@ import {
   type ReviewDerived,
   type TriggerStatus,
 } from '../core';
-import type { ReviewRows } from '../excel/workbook';
 import { localDay, newDraft, type ReviewDraft } from './draft-store';
 import { formFields, TABLE_SECTION, type FieldDescriptor, type FormSection } from './form-model';
 import {
@@ -281,12 +280,13 @@ export function createDeskLogic(env: DeskLogicEnv): ReviewLogic {
       if (!build.ok) issues.push(...build.issues.map(toFormIssue));
       if (issues.length > 0 || !build.ok) return { ok: false, issues };
       // The rows of this build, stamped now: fresh ids, the submit's time and who records it.
-      const rows: ReviewRows = restamp(build.rows, {
+      const stamped = restamp(build.rows, {
         recordedBy: recordedBy.trim(),
         now: env.now(),
         newId: env.newId,
       });
-      return { ok: true, rows };
+      if (!stamped.ok) return { ok: false, issues: stamped.issues.map(toFormIssue) };
+      return { ok: true, rows: stamped.rows };
     },
     live(draft) {
       const lines: Record<string, LiveLine> = {};

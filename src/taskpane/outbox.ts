@@ -9,11 +9,13 @@
  * DOM-free, so the co-authoring simulation drives this very code. The check rides on the health
  * read the pane makes anyway (`batch()` → `workbook.health(receipts)` → `settle`).
  */
+import type { TableKey } from '../core';
 import type {
   DeskWorkbook,
   ReceiptCheck,
-  ReviewRows,
-  RowValues,
+  RecordValues,
+  ReviewRecords,
+  ReviewValues,
   UnplacedValue,
   WorkbookHealth,
   WriteOutcome,
@@ -68,18 +70,24 @@ export interface SettleReport {
 }
 
 /** The review's id: every row of a review carries it. */
-export function reviewIdOf(rows: ReviewRows): string {
+export function reviewIdOf(rows: ReviewValues): string {
   const first = rows.snapshots[0] ?? rows.exposures[0] ?? rows.triggers[0];
   return String(first?.reviewId ?? first?.recordId ?? '');
 }
 
-/** The rows as they stand in the workbook: values the user chose to leave out are blank. */
-export function rowsAsWritten(rows: ReviewRows, notWritten: readonly UnplacedValue[]): ReviewRows {
+/**
+ * The rows as they stand in the workbook: values the user chose to leave out are blank. Plain
+ * values, what a receipt compares with the cells; re-appending them checks them (reappend.ts).
+ */
+export function rowsAsWritten(
+  rows: ReviewRecords,
+  notWritten: readonly UnplacedValue[],
+): ReviewValues {
   if (notWritten.length === 0) return rows;
-  const blank = (table: keyof ReviewRows, row: RowValues): RowValues => {
+  const blank = (table: TableKey, row: RecordValues): RecordValues => {
     const fields = notWritten.filter((u) => u.table === table && u.recordId === row.recordId);
     if (fields.length === 0) return row;
-    const out: Record<string, RowValues[string]> = { ...row };
+    const out: Record<string, RecordValues[string]> = { ...row };
     for (const u of fields) out[u.field] = null;
     return out;
   };
@@ -94,7 +102,7 @@ export interface Outbox {
   /** Tells the outbox which workbook the pane is on (from health); null never changes it. */
   observeWorkbook(workbookId: string | null): void;
   /** A review just recorded (and read back in this pane's copy): kept until a later read confirms it. */
-  record(rows: ReviewRows, notWritten?: readonly UnplacedValue[]): void;
+  record(rows: ReviewRecords, notWritten?: readonly UnplacedValue[]): void;
   /** The receipts to hand to the next health read. */
   batch(): ReceiptBatch;
   /**

@@ -3,7 +3,8 @@
  * table, so nothing is written twice, and takes desk rows left just below a table into it (its
  * own or another pane's); only what the user had chosen to leave out is left out again.
  */
-import type { DeskWorkbook, ReviewRows, UnplacedValue, WriteOutcome } from '../excel/workbook';
+import { checkReview } from '../core';
+import type { DeskWorkbook, ReviewRecords, UnplacedValue, WriteOutcome } from '../excel/workbook';
 import type { PendingReceipt } from './receipt-store';
 import { safe } from './safe';
 
@@ -13,7 +14,7 @@ const sameValue = (a: UnplacedValue, b: UnplacedValue): boolean =>
 /** Appends; a refusal over values without a column is accepted only for values left out before. */
 async function appendAgain(
   workbook: DeskWorkbook,
-  rows: ReviewRows,
+  rows: ReviewRecords,
   notWritten: readonly UnplacedValue[],
 ): Promise<WriteOutcome> {
   const outcome = await safe(() => workbook.appendReview(rows));
@@ -39,7 +40,12 @@ export async function reappend(
   workbook: DeskWorkbook,
   receipt: PendingReceipt,
 ): Promise<{ adopted: number } | string> {
-  const outcome = await appendAgain(workbook, receipt.rows, receipt.notWritten);
+  // A receipt's rows come back from localStorage (or were blanked where the user left values
+  // out): the schema checks them here, once, and a row that breaks it is never written.
+  const rows = checkReview(receipt.rows);
+  if (!rows.ok)
+    return `A recorded review's rows had vanished but are not added again: the copy this browser kept of them breaks the schema (${rows.message}). Nothing was written; record the review again from the form if it is still wanted.`;
+  const outcome = await appendAgain(workbook, rows.records, receipt.notWritten);
   if (!outcome.ok) return failed(outcome);
   return { adopted: (outcome.adopted ?? []).reduce((n, a) => n + a.recordIds.length, 0) };
 }

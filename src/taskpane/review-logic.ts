@@ -3,7 +3,7 @@
  * validation-and-build step (the same record builder that produces the rows), and the live
  * computed preview. The view stays generic; tests can exercise this without a DOM.
  */
-import type { ReviewRows } from '../excel/workbook';
+import type { ReviewRecords } from '../excel/workbook';
 import type { ReviewDraft } from './draft-store';
 import type { FieldDescriptor, FormSection } from './form-model';
 
@@ -16,7 +16,7 @@ export interface FormIssue {
 }
 
 export type BuildOutcome =
-  | { readonly ok: true; readonly rows: ReviewRows }
+  | { readonly ok: true; readonly rows: ReviewRecords }
   | { readonly ok: false; readonly issues: readonly FormIssue[] };
 
 export type LiveIntent = 'info' | 'error';

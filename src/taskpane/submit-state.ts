@@ -5,8 +5,8 @@
  * - recorded: the review is in the workbook; the pane shows what was written until the analyst
  *   starts the next review (the draft is kept until then, so closing the pane loses nothing).
  */
-import { type Checked, type TableKey } from '../core';
-import type { LandedRows, ReviewRows, RowValues } from '../excel/workbook';
+import { checkReview, type Checked, type TableKey } from '../core';
+import type { LandedRows, RecordValues, ReviewRecords, ReviewValues } from '../excel/workbook';
 import type { DraftStorage } from './draft-store';
 
 export const SUBMIT_KEY = 'metals-desk-record/submit/v1';
@@ -29,15 +29,15 @@ export interface RecordedReview {
 }
 
 export type SubmitState =
-  | { readonly kind: 'pending'; readonly fingerprint: string; readonly rows: ReviewRows }
+  | { readonly kind: 'pending'; readonly fingerprint: string; readonly rows: ReviewRecords }
   | { readonly kind: 'recorded'; readonly review: RecordedReview };
 
-const text = (row: RowValues | undefined, field: string): string => {
+const text = (row: RecordValues | undefined, field: string): string => {
   const v = row?.[field];
   return v === null || v === undefined ? '' : String(v);
 };
 
-export function recordedReview(rows: ReviewRows, landed: readonly LandedRows[]): RecordedReview {
+export function recordedReview(rows: ReviewRecords, landed: readonly LandedRows[]): RecordedReview {
   const snapshot = rows.snapshots[0];
   return {
     reviewId: text(snapshot, 'reviewId'),
@@ -66,14 +66,14 @@ const isObject = (v: unknown): v is Json =>
 const isString = (v: unknown): v is string => typeof v === 'string';
 const TABLES: readonly TableKey[] = ['snapshots', 'exposures', 'triggers'];
 
-function isRow(v: unknown): v is RowValues {
+function isRow(v: unknown): v is RecordValues {
   return (
     isObject(v) &&
     Object.values(v).every((c) => c === null || ['string', 'number', 'boolean'].includes(typeof c))
   );
 }
 
-function isRows(v: unknown): v is ReviewRows {
+function isRows(v: unknown): v is ReviewValues {
   return (
     isObject(v) && TABLES.every((k) => Array.isArray(v[k]) && (v[k] as unknown[]).every(isRow))
   );
@@ -119,11 +119,16 @@ export function loadSubmitState(storage: DraftStorage): Checked<{ state: SubmitS
     return { ok: false, message: `The last submit could not be read (${describe(e)}).` };
   }
   if (isObject(parsed) && parsed.kind === 'pending' && isString(parsed.fingerprint))
-    if (isRows(parsed.rows))
+    if (isRows(parsed.rows)) {
+      // Rows a retry would write again: checked by the schema here, on their way back in.
+      const rows = checkReview(parsed.rows);
+      if (!rows.ok)
+        return { ok: false, message: `The last submit could not be read: ${rows.message}.` };
       return {
         ok: true,
-        state: { kind: 'pending', fingerprint: parsed.fingerprint, rows: parsed.rows },
+        state: { kind: 'pending', fingerprint: parsed.fingerprint, rows: rows.records },
       };
+    }
   if (isObject(parsed) && parsed.kind === 'recorded' && isRecorded(parsed.review))
     return { ok: true, state: { kind: 'recorded', review: parsed.review } };
   return { ok: false, message: 'The last submit could not be read (not in the expected form).' };

@@ -5,7 +5,7 @@
  * before anything is written.
  */
 import { TABLE_KEYS } from '../core';
-import type { DeskWorkbook, ReviewRows, UnplacedValue, WriteOutcome } from '../excel/workbook';
+import type { DeskWorkbook, ReviewRecords, UnplacedValue, WriteOutcome } from '../excel/workbook';
 import type { Outbox } from './outbox';
 import { safe } from './safe';
 
@@ -28,7 +28,7 @@ type Failure = Extract<WriteOutcome, { ok: false }>;
  */
 async function appendCreating(
   workbook: DeskWorkbook,
-  rows: ReviewRows,
+  rows: ReviewRecords,
   options: { select?: boolean; dropUnplaced?: boolean },
 ): Promise<WriteOutcome> {
   // A review starts at its snapshot: that is the row the user is shown.
@@ -56,7 +56,7 @@ const keptEditing = (unplaced: readonly UnplacedValue[]): Failure => ({
 
 export function submitReview(
   workbook: DeskWorkbook,
-  rows: ReviewRows,
+  rows: ReviewRecords,
   options: SubmitOptions = {},
 ): Promise<WriteOutcome> {
   return submitOnce(workbook, rows, options, 2);
@@ -64,7 +64,7 @@ export function submitReview(
 
 async function submitOnce(
   workbook: DeskWorkbook,
-  rows: ReviewRows,
+  rows: ReviewRecords,
   options: SubmitOptions,
   repairsLeft: number,
 ): Promise<WriteOutcome> {
@@ -93,7 +93,7 @@ async function submitOnce(
 export async function recordReview(
   workbook: DeskWorkbook,
   outbox: Outbox,
-  rows: ReviewRows,
+  rows: ReviewRecords,
   options: SubmitOptions = {},
 ): Promise<WriteOutcome> {
   const outcome = await submitReview(workbook, rows, options);

@@ -7,7 +7,12 @@ import { columnList, rowDifferences, TABLE_KEYS, type TableKey, TABLES } from '.
 import { formatAddress } from '../../src/excel/a1';
 import type { Coauthoring, Replica } from '../../src/excel/memory';
 import type { MemoryWorkbookModel, TableData } from '../../src/excel/memory/model';
-import type { ReviewRows, RowValues, WorkbookHealth, WriteOutcome } from '../../src/excel/workbook';
+import type {
+  ReviewRecords,
+  RecordValues,
+  WorkbookHealth,
+  WriteOutcome,
+} from '../../src/excel/workbook';
 import { memoryStorage } from '../../src/taskpane/draft-store';
 import {
   createOutbox,
@@ -30,7 +35,7 @@ export interface Pane {
    */
   checkTidying(): Promise<{ report: SettleReport; health: WorkbookHealth; tidied?: WriteOutcome }>;
   /** Submits like the pane; retries the same rows (same Record IDs) while the write fails. */
-  record(rows: ReviewRows, attempts?: number): Promise<{ outcome: WriteOutcome; tries: number }>;
+  record(rows: ReviewRecords, attempts?: number): Promise<{ outcome: WriteOutcome; tries: number }>;
 }
 
 /**
@@ -69,11 +74,11 @@ export function paneOver(
 
 export interface WrittenRow {
   readonly key: TableKey;
-  readonly row: RowValues;
+  readonly row: RecordValues;
 }
 
 /** Every written row by Record ID. */
-export function writtenRows(reviews: readonly ReviewRows[]): Map<string, WrittenRow> {
+export function writtenRows(reviews: readonly ReviewRecords[]): Map<string, WrittenRow> {
   const out = new Map<string, WrittenRow>();
   for (const r of reviews)
     for (const key of TABLE_KEYS)

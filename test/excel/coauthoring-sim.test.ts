@@ -31,7 +31,7 @@ import { formatAddress, parseAddress } from '../../src/excel/a1';
 import { TABLE_KEYS, TABLES } from '../../src/core';
 import { createCoauthoring, type Coauthoring, type Replica } from '../../src/excel/memory';
 import type { SyncInfo } from '../../src/excel/memory';
-import type { ReviewRows, WriteOutcome } from '../../src/excel/workbook';
+import type { ReviewRecords, WriteOutcome } from '../../src/excel/workbook';
 import { HOLD_MS, MISSING_MS, type SettleReport } from '../../src/taskpane/outbox';
 import {
   auditWorkbook,
@@ -473,7 +473,7 @@ async function schedule(seed: number, f: Figures): Promise<string[]> {
   const panes: Pane[] = co.replicas.map((r) => paneOver(r, later, clock.now));
   for (const p of panes) await p.check(); // pane open: learns the workbook id (if any)
   const stop = installHooks(co, net, colleagues);
-  const reviews: ReviewRows[] = [];
+  const reviews: ReviewRecords[] = [];
   const failed: string[] = [];
   await Promise.all(
     panes.map(async (pane, i) => {

@@ -8,7 +8,7 @@
 import { TABLES } from '../../src/core';
 import { createCoauthoring, type Coauthoring } from '../../src/excel/memory';
 import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../src/excel/office';
-import type { ReviewRows } from '../../src/excel/workbook';
+import type { ReviewRecords } from '../../src/excel/workbook';
 import { HOLD_MS, MISSING_MS } from '../../src/taskpane/outbox';
 import {
   auditWorkbook,
@@ -48,8 +48,8 @@ async function twoPanes(): Promise<{
 }
 
 /** The review `lostResize` records first, so the tables hold a row (per Coauthoring). */
-const firsts = new WeakMap<Coauthoring, ReviewRows>();
-const first = (co: Coauthoring): ReviewRows => firsts.get(co) as ReviewRows;
+const firsts = new WeakMap<Coauthoring, ReviewRecords>();
+const first = (co: Coauthoring): ReviewRecords => firsts.get(co) as ReviewRecords;
 
 /**
  * A resize lost in a merge: with a review in the tables, A writes three triggers and resizes; B,
@@ -60,7 +60,7 @@ async function lostResize(
   co: Coauthoring,
   a: Pane,
   b: Pane,
-): Promise<{ mine: ReviewRows; theirs: ReviewRows }> {
+): Promise<{ mine: ReviewRecords; theirs: ReviewRecords }> {
   const earlier = reviewRows(idMaker(9));
   firsts.set(co, earlier);
   expect((await a.record(earlier)).outcome.ok).toBe(true);
@@ -78,7 +78,7 @@ async function lostResize(
   return { mine, theirs };
 }
 
-const ids = (rows: ReviewRows) =>
+const ids = (rows: ReviewRecords) =>
   [...rows.snapshots, ...rows.exposures, ...rows.triggers].map((r) => String(r.recordId));
 
 async function recordedIds(co: Coauthoring, replica: number): Promise<string[]> {
@@ -328,7 +328,7 @@ describe('what the adapter settles itself', () => {
     const C = 2;
     const co = createCoauthoring({ replicas: 3, seed: 4 });
     const time = clock();
-    const [ra, rb, rc, rd] = [1, 2, 3, 4].map((n) => reviewRows(idMaker(n))) as ReviewRows[];
+    const [ra, rb, rc, rd] = [1, 2, 3, 4].map((n) => reviewRows(idMaker(n))) as ReviewRecords[];
     const [a, b, c] = [A, B, C].map((i) => paneOver(co.replicas[i]!, undefined, time.now));
     // Three panes create the desk tables at once: A's set keeps the desk's names, B's and C's
     // become second sets, and B's and C's panes each merge both into the desk's tables.

@@ -1,6 +1,8 @@
 /** Shared fixtures: a seeded PRNG, deterministic UUIDs, and a valid review to vary. */
 import { buildReviewRows, type ReviewInput } from '../../src/core/record/build';
-import type { ReviewRows } from '../../src/excel/workbook';
+import { checkRecord, type DeskRecord } from '../../src/core/record/cells';
+import type { TableKey } from '../../src/core/record/table-def';
+import type { ReviewRecords } from '../../src/excel/workbook';
 
 /** mulberry32, the generator the co-authoring model replays its schedules with. */
 export { seededRandom as prng } from '../../src/excel/memory/coauthoring/random';
@@ -64,10 +66,24 @@ export function reviewInput(
 export function reviewRows(
   newId: () => string,
   overrides: Parameters<typeof reviewInput>[0] = {},
-): ReviewRows {
+): ReviewRecords {
   const r = buildReviewRows(reviewInput(overrides), { recordedBy: 'ana', now: NOW, newId });
   if (!r.ok) throw new Error(`fixture invalid: ${JSON.stringify(r.issues)}`);
   return r.rows;
+}
+
+/**
+ * A fixture row as a checked record (what appendReview takes): through checkRecord, the one way
+ * in; a fixture the schema refuses is the test's mistake, so it throws.
+ */
+export function checked<K extends TableKey>(
+  key: K,
+  candidate: Readonly<Record<string, unknown>>,
+): DeskRecord<K> {
+  const r = checkRecord(key, candidate);
+  if (!r.ok)
+    throw new Error(`fixture invalid (${key}): ${r.issues.map((i) => i.message).join('; ')}`);
+  return r.record;
 }
 
 /** Strings that must stay text: formula triggers, DDE payloads, things Excel would coerce. */

@@ -7,7 +7,7 @@
 import { buildReviewRows } from '../../src/core/record/build';
 import { cellDigest, createMemoryDeskWorkbook } from '../../src/excel/memory';
 import { WORKBOOK_ID_NAME } from '../../src/excel/office';
-import type { ReviewRows } from '../../src/excel/workbook';
+import type { ReviewRecords } from '../../src/excel/workbook';
 import { memoryStorage, type DraftStorage } from '../../src/taskpane/draft-store';
 import {
   createOutbox,
@@ -32,7 +32,7 @@ async function desk() {
   return m;
 }
 
-function withStorageNote(newId = idMaker(5)): ReviewRows {
+function withStorageNote(newId = idMaker(5)): ReviewRecords {
   const input = reviewInput();
   const r = buildReviewRows(
     { ...input, snapshot: { ...input.snapshot, storageNote: STORAGE_NOTE } },
@@ -159,6 +159,40 @@ describe('receipts in the pane', () => {
     expect(outbox.summary().storageProblem).toMatch(
       /keeps no storage.*only while this pane stays open/,
     );
+  });
+
+  // Moved from desk-workbook.test.ts ('writes zero cells … for an invalid row'): a row reaches
+  // appendReview only as a checked record, so the receipt's row is refused where it comes back in.
+  it('a saved receipt whose row breaks the schema is reported for that review and never written', async () => {
+    const m = await desk();
+    const storage = memoryStorage();
+    const time = clock();
+    const first = createOutbox(storage, { now: time.now });
+    await readHealth(m.workbook, first);
+    const rows = reviewRows(idMaker(1));
+    expect((await recordReview(m.workbook, first, rows)).ok).toBe(true);
+    const id = (await m.workbook.health()).workbookId!;
+    // Edited in the browser profile (or by an older add-in): a trigger's Owner is gone.
+    const kept = JSON.parse(storage.getItem(`${RECEIPTS_KEY}/${id}`)!);
+    kept.pending[0].rows.triggers[0].owner = null;
+    storage.setItem(`${RECEIPTS_KEY}/${id}`, JSON.stringify(kept));
+    m.user.deleteTable('DeskSnapshots'); // the rows vanish meanwhile
+    m.user.deleteTable('DeskExposures');
+    m.user.deleteTable('DeskTriggers');
+    await m.workbook.ensureTables();
+    time.pass();
+    const reopened = createOutbox(storage, { now: time.now });
+    await readHealth(m.workbook, reopened);
+    time.pass(MISSING_MS);
+    const before = cellDigest(m.model);
+    const { report } = await readHealth(m.workbook, reopened);
+    expect(report).toMatchObject({ checked: true, reappended: 0, stillPending: 1 });
+    expect(reopened.summary().problems).toEqual([
+      expect.stringMatching(
+        /DeskTriggers row 1 is invalid — Owner is required.*Nothing was written/,
+      ),
+    ]);
+    expect(cellDigest(m.model)).toEqual(before);
   });
 
   it('saved receipts that cannot be read are set aside, never silently replaced', async () => {

@@ -70,6 +70,22 @@ describe('submit state', () => {
     expect(storage.getItem(SUBMIT_KEY)).toBe(raw);
   });
 
+  it('pending rows that break the schema are not retried: the reload says which row and why', () => {
+    const storage = memoryStorage();
+    expect(saveSubmitState(storage, { kind: 'pending', fingerprint: '["x"]', rows })).toEqual({
+      ok: true,
+    });
+    const kept = JSON.parse(storage.getItem(SUBMIT_KEY)!);
+    kept.rows.triggers[1].owner = null;
+    storage.setItem(SUBMIT_KEY, JSON.stringify(kept));
+    expect(loadSubmitState(storage)).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^The last submit could not be read: DeskTriggers row 2 is invalid — Owner is required/,
+      ),
+    });
+  });
+
   it('says so when the browser refuses to store it', () => {
     const storage: DraftStorage = {
       getItem: () => null,

@@ -19,7 +19,13 @@ import { unitOf, type Unit } from '../price/units';
 import { show } from '../show';
 import { DEFAULT_DIRECTION, type NoteStatusVerdict } from '../status/types';
 import { isDigit, spacesEnd, tooLong } from '../text';
-import { checkRecord, type RecordValue, type RecordValues } from './cells';
+import {
+  checkRecord,
+  withStamps,
+  type DeskRecord,
+  type RecordValue,
+  type ReviewRecords,
+} from './cells';
 import {
   CHINA_VAT_RATE,
   PRICE_UNITS,
@@ -54,11 +60,7 @@ export interface FieldIssue {
   /** Names the field by its header. */
   readonly message: string;
 }
-export interface ReviewRecords {
-  readonly snapshots: readonly RecordValues[];
-  readonly exposures: readonly RecordValues[];
-  readonly triggers: readonly RecordValues[];
-}
+export type { ReviewRecords } from './cells';
 export type BuildResult =
   | { readonly ok: true; readonly rows: ReviewRecords }
   | { readonly ok: false; readonly issues: readonly FieldIssue[] };
@@ -712,7 +714,7 @@ export function buildReview(input: ReviewInput, ctx: BuildContext): ReviewBuild 
     recordedBy: ctx.recordedBy.trim(),
     reviewId,
   });
-  const check = (key: TableKey, index: number, draft: Draft): RecordValues | null => {
+  const check = <K extends TableKey>(key: K, index: number, draft: Draft): DeskRecord<K> | null => {
     const r = checkRecord(key, draft);
     if (r.ok) return r.record;
     const rowHasIssues =
@@ -737,7 +739,11 @@ export function buildReview(input: ReviewInput, ctx: BuildContext): ReviewBuild 
   }
   return {
     ok: true,
-    rows: { snapshots: [snapshot], exposures: [exposure], triggers: triggers as RecordValues[] },
+    rows: {
+      snapshots: [snapshot],
+      exposures: [exposure],
+      triggers: triggers as DeskRecord<'triggers'>[],
+    },
     derived: d.derived,
   };
 }
@@ -747,17 +753,24 @@ export function buildReview(input: ReviewInput, ctx: BuildContext): ReviewBuild 
  * draft the form last built reuses that build instead of parsing and validating it again. The
  * stamps are the add-in's own values, the same kinds the build wrote.
  */
-export function restamp(rows: ReviewRecords, ctx: BuildContext): ReviewRecords {
+export function restamp(rows: ReviewRecords, ctx: BuildContext): BuildResult {
   const reviewId = ctx.newId();
   const recordedAt = wallClockAsUtc(ctx.now).toISOString();
   const recordedBy = ctx.recordedBy.trim();
-  const again = (list: readonly RecordValues[]): RecordValues[] =>
-    list.map((r) => ({ ...r, recordId: ctx.newId(), recordedAt, recordedBy, reviewId }));
-  return {
-    snapshots: again(rows.snapshots),
-    exposures: again(rows.exposures),
-    triggers: again(rows.triggers),
+  const issues: FieldIssue[] = [];
+  const again = <K extends TableKey>(key: K, list: readonly DeskRecord<K>[]): DeskRecord<K>[] =>
+    list.flatMap((r, index) => {
+      const s = withStamps(key, r, { recordId: ctx.newId(), recordedAt, recordedBy, reviewId });
+      if (s.ok) return [s.record];
+      issues.push(...s.issues.map((i) => ({ table: key, index, ...i })));
+      return [];
+    });
+  const out: ReviewRecords = {
+    snapshots: again('snapshots', rows.snapshots),
+    exposures: again('exposures', rows.exposures),
+    triggers: again('triggers', rows.triggers),
   };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, rows: out };
 }
 
 /** What the form can show before submit: computed values from whatever is filled so far. */

@@ -10,13 +10,48 @@
 import type { z } from 'zod';
 import { dateFromExcelSerial, excelSerialFromDate, parseDate } from '../dates';
 import { isMissing } from '../grid/evaluate';
+import { refused, type Checked } from '../result';
 import { show } from '../show';
 import type { ColumnSpec, TableKey } from './table-def';
-import { NUMBER_KINDS, TABLES, TEXT_KINDS, columnList } from './schema';
+import {
+  NUMBER_KINDS,
+  TABLE_KEYS,
+  TABLES,
+  TEXT_KINDS,
+  columnList,
+  Stamps,
+  type Exposure,
+  type Snapshot,
+  type Trigger,
+} from './schema';
 
 export type CellValue = string | number | boolean;
 export type RecordValue = string | number | boolean | null;
+/** A row as plain values keyed by field, not (yet) checked: a candidate, a receipt's row, cells read. */
 export type RecordValues = Readonly<Record<string, RecordValue>>;
+
+/** Only this module's validators can put it on a record. */
+declare const checkedBy: unique symbol;
+/** Each table's record as its zod schema outputs it. */
+interface TableRecord {
+  readonly snapshots: Snapshot;
+  readonly exposures: Exposure;
+  readonly triggers: Trigger;
+}
+/**
+ * A record of table K that the schema accepted: made only by `checkRecord` (and so by
+ * `recordFromCells`, the builder and `withStamps`). What the adapter writes without checking again.
+ */
+export type DeskRecord<K extends TableKey> = Readonly<TableRecord[K]> & { readonly [checkedBy]: K };
+
+/** All rows of one review, each checked once on its way in, ready to write. */
+export interface ReviewRecords {
+  readonly snapshots: readonly DeskRecord<'snapshots'>[];
+  readonly exposures: readonly DeskRecord<'exposures'>[];
+  readonly triggers: readonly DeskRecord<'triggers'>[];
+}
+/** A review's rows as plain values (a receipt as stored), before `checkRecord` makes them records. */
+export type ReviewValues = { readonly [K in TableKey]: readonly RecordValues[] };
 
 export const QUOTE_PREFIX = "'";
 /** The number format of text columns (Excel's Text format). */
@@ -127,14 +162,17 @@ export interface ColumnIssue {
   /** Names the column by its header. */
   readonly message: string;
 }
-export type RowCheck =
-  | { readonly ok: true; readonly record: RecordValues }
+export type RowCheck<K extends TableKey = TableKey> =
+  | { readonly ok: true; readonly record: DeskRecord<K> }
   | { readonly ok: false; readonly issues: readonly ColumnIssue[] };
 
 /** Validates a candidate record against its table's schema; reasons name each column. */
-export function checkRecord(key: TableKey, candidate: Readonly<Record<string, unknown>>): RowCheck {
+export function checkRecord<K extends TableKey>(
+  key: K,
+  candidate: Readonly<Record<string, unknown>>,
+): RowCheck<K> {
   const parsed = TABLES[key].schema.safeParse(candidate);
-  if (parsed.success) return { ok: true, record: parsed.data as RecordValues };
+  if (parsed.success) return { ok: true, record: parsed.data as DeskRecord<K> };
   return {
     ok: false,
     issues: parsed.error.issues.map((i) => ({
@@ -145,11 +183,62 @@ export function checkRecord(key: TableKey, candidate: Readonly<Record<string, un
 }
 
 /** Cells read back, keyed by field (missing columns absent) → a validated record or reasons. */
-export function recordFromCells(
-  key: TableKey,
+export function recordFromCells<K extends TableKey>(
+  key: K,
   byField: Readonly<Record<string, unknown>>,
-): RowCheck {
+): RowCheck<K> {
   const candidate: Record<string, unknown> = {};
   for (const col of columnList(key)) candidate[col.field] = valueFromCell(col, byField[col.field]);
   return checkRecord(key, candidate);
+}
+
+/**
+ * A checked record with new stamps (a re-submit's fresh ids, sample rows taking the ids of their
+ * leftovers): only the stamps are checked, the rest of the record already was.
+ */
+export function withStamps<K extends TableKey>(
+  key: K,
+  record: DeskRecord<K>,
+  stamps: Partial<Stamps>,
+): RowCheck<K> {
+  const parsed = Stamps.partial().safeParse(stamps);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({
+        field: String(i.path[0] ?? ''),
+        message: issueSentence(key, i, stamps),
+      })),
+    };
+  }
+  return { ok: true, record: { ...record, ...parsed.data } };
+}
+
+/**
+ * A review's rows as plain values (read back from storage: untrusted) → checked records, or the
+ * first row that breaks the schema: "DeskTriggers row 1 is invalid — Owner is required".
+ */
+export function checkReview(rows: ReviewValues): Checked<{ records: ReviewRecords }> {
+  const out = { snapshots: [], exposures: [], triggers: [] } as {
+    -readonly [K in TableKey]: DeskRecord<K>[];
+  };
+  for (const key of TABLE_KEYS) {
+    for (const [i, row] of rows[key].entries()) {
+      const check = checkRecord(key, row);
+      if (!check.ok) {
+        const why = check.issues.map((x) => x.message).join('; ');
+        return refused(`${TABLES[key].name} row ${i + 1} is invalid — ${why}`);
+      }
+      (out[key] as DeskRecord<typeof key>[]).push(check.record);
+    }
+  }
+  return { ok: true, records: out };
+}
+
+/** Records of one table (checked as that table's: read back, say) as a review of that table alone. */
+export function reviewOfTable(
+  key: TableKey,
+  records: readonly DeskRecord<TableKey>[],
+): ReviewRecords {
+  return { snapshots: [], exposures: [], triggers: [], [key]: records } as ReviewRecords;
 }

@@ -238,6 +238,10 @@ function columnsOf<F extends Fields>(fields: F): Columns<F> {
   return out as Columns<F>;
 }
 
+/** The stamps alone (ids, recorded at, recorded by), to check new stamps on a checked record. */
+export const Stamps = z.object(shapeOf(common));
+export type Stamps = z.infer<typeof Stamps>;
+
 // ── DeskSnapshots ────────────────────────────────────────────────────────────────────────────
 const snapshotFields = {
   ...common,

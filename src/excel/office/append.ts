@@ -1,5 +1,5 @@
 /**
- * Appending one review: validate everything, read the tables (1 sync), then write every table's
+ * Appending one review of checked records: refuse a repeated Record ID, read the tables (1 sync), then write every table's
  * rows, read them back by Record ID and, if asked, select them (1 sync; more only for imports over
  * the request limit).
  *
@@ -12,7 +12,6 @@
  * bench), so the choice costs nothing in size or round trips.
  */
 import {
-  checkRecord,
   columnList,
   migrationPath,
   TABLE_KEYS,
@@ -26,8 +25,8 @@ import {
   notWrittenNote,
   type AppendOptions,
   type LandedRows,
-  type ReviewRows,
-  type RowValues,
+  type ReviewRecords,
+  type RecordValues,
   type SelectionResult,
   type WriteFailureReason,
   type WriteOutcome,
@@ -46,7 +45,7 @@ interface Plan {
   /** The table as read. */
   readonly f: Found;
   /** This review's rows the write puts in (all of them, except on a retry or an adoption). */
-  readonly missing: readonly RowValues[];
+  readonly missing: readonly RecordValues[];
   /** Where they go: runs of rows, between desk rows adopted from below (stranded.ts). */
   readonly runs: readonly Run[];
   /** Desk rows directly below the table taken into it by this write, as they are. */
@@ -57,19 +56,16 @@ interface Plan {
   readonly bodyRowsAfter: number;
 }
 
-/** Everything is validated before anything is read or written: an invalid row writes zero cells. */
-function validateReview(rows: ReviewRows): TableKey[] | Failure {
+/**
+ * The records were checked by the schema where they were made (`checkRecord`: the builder, a
+ * receipt or a read-back); what one review can still get wrong is checked here, before anything
+ * is read or written: a Record ID twice, or nothing to write. Either writes zero cells.
+ */
+function validateReview(rows: ReviewRecords): TableKey[] | Failure {
   const seen = new Set<string>();
   for (const key of TABLE_KEYS) {
-    for (const [i, row] of rows[key].entries()) {
-      const check = checkRecord(key, row);
-      if (!check.ok) {
-        return failure(
-          'invalid',
-          `Nothing written: ${tableName(key)} row ${i + 1} is invalid — ${check.issues.map((x) => x.message).join('; ')}.`,
-        );
-      }
-      const id = String(row.recordId);
+    for (const row of rows[key]) {
+      const id = row.recordId;
       if (seen.has(id))
         return failure('invalid', `Nothing written: Record ID ${id} appears twice in this review.`);
       seen.add(id);
@@ -120,7 +116,7 @@ function inTheWay(f: Found, row: number, rows: number): string {
  * below it — read cell by cell in the first sync — taking in the desk rows left there; or why
  * nothing may be written, or how many rows below must be read first.
  */
-function planTable(f: Found, rows: readonly RowValues[]): Plan | string | { more: number } {
+function planTable(f: Found, rows: readonly RecordValues[]): Plan | string | { more: number } {
   const present = new Set(f.recordIds);
   const missing = rows.filter((r) => !present.has(String(r.recordId)));
   const p = placeRows(f, missing);
@@ -140,7 +136,7 @@ function planTable(f: Found, rows: readonly RowValues[]): Plan | string | { more
 /** Decides, from the state read, what each table gets — or why nothing may be written. */
 function planAppend(
   s: State,
-  rows: ReviewRows,
+  rows: ReviewRecords,
   keys: readonly TableKey[],
   options: AppendOptions,
 ): Plan[] | Failure | { more: Partial<Record<TableKey, number>> } {
@@ -183,7 +179,7 @@ function planAppend(
 }
 
 /** Where a table's rows of this review are once written: rows already there keep their place. */
-function landedOf(p: Plan, rows: readonly RowValues[]) {
+function landedOf(p: Plan, rows: readonly RecordValues[]) {
   const { f } = p;
   const positions = rows.flatMap((r) => {
     const at = p.at.get(String(r.recordId));
@@ -204,7 +200,7 @@ function landedOf(p: Plan, rows: readonly RowValues[]) {
 const FIRST_READ_CELLS = 600_000;
 
 /** Rows below table `k` the first sync reads: all this review needs, unless the import is huge. */
-function firstRead(rows: ReviewRows, keys: readonly TableKey[], k: TableKey): number {
+function firstRead(rows: ReviewRecords, keys: readonly TableKey[], k: TableKey): number {
   const cells = keys.reduce((n, key) => n + rows[key].length * columnList(key).length, 0);
   const share = cells <= FIRST_READ_CELLS ? 1 : FIRST_READ_CELLS / cells;
   return Math.max(1, Math.floor(rows[k].length * share));
@@ -218,7 +214,7 @@ function firstRead(rows: ReviewRows, keys: readonly TableKey[], k: TableKey): nu
 async function planReading(
   ctx: Excel.RequestContext,
   read: State,
-  rows: ReviewRows,
+  rows: ReviewRecords,
   keys: readonly TableKey[],
   options: AppendOptions,
 ): Promise<{ s: State; plan: Plan[] | Failure }> {
@@ -268,7 +264,7 @@ function adoptedNote(
 
 export function appendReview(
   session: Session,
-  rows: ReviewRows,
+  rows: ReviewRecords,
   options: AppendOptions = {},
 ): Promise<WriteOutcome> {
   const keys = validateReview(rows);

@@ -5,7 +5,7 @@
  */
 import { columnList, rowCells, validationList } from '../../core';
 import type { Box } from '../a1';
-import type { RowValues } from '../workbook';
+import type { RecordValues } from '../workbook';
 import { GUARD_BYTES_PER_CELL, queueGuard, type Guard } from './guard';
 import type { Col, Found } from './session';
 
@@ -14,7 +14,7 @@ export const CHUNK_BUDGET_BYTES = 4 * 1024 * 1024;
 
 export interface Piece {
   readonly f: Found;
-  readonly rows: readonly RowValues[];
+  readonly rows: readonly RecordValues[];
   readonly cells: readonly (readonly (string | number | boolean)[])[];
   /** Worksheet row of the first cell. */
   readonly startRow: number;
@@ -31,7 +31,7 @@ export interface Piece {
 export interface Run {
   readonly f: Found;
   readonly start: number;
-  readonly rows: readonly RowValues[];
+  readonly rows: readonly RecordValues[];
 }
 
 /**

@@ -8,8 +8,8 @@
  * rows is in the desk table with the same values. A row that differs (a colleague corrected one
  * copy) or breaks the schema keeps the duplicate, and the message says which.
  */
-import { type TableKey } from '../../core';
-import type { ReviewRows, RowValues } from '../workbook';
+import { reviewOfTable, type TableKey } from '../../core';
+import type { RecordValues } from '../workbook';
 import { appendReview } from './append';
 import { plural, tableName } from './messages';
 import { attempt } from './outcome';
@@ -19,7 +19,7 @@ import { desksBelow } from './stranded';
 import type { Session } from './session';
 import type { OtherTable } from './surroundings';
 
-const comparable = (key: TableKey, v: RowValues): string =>
+const comparable = (key: TableKey, v: RecordValues): string =>
   JSON.stringify({ ...v, ...(key === 'triggers' ? { statusNow: null } : {}) });
 
 /**
@@ -46,13 +46,12 @@ async function mergeOne(
     return settled(
       `kept the second table ${where}: ${plural(problems.length, 'row')} there break${problems.length === 1 ? 's' : ''} the schema, so it cannot be merged into ${tableName(key)}`,
     );
-  const rows: ReviewRows = { snapshots: [], exposures: [], triggers: [] };
   // Its rows, and the desk rows a lost resize left just below it (they were written into it).
   const below = desksBelow(found);
   const values = [...records.map((r) => r.values), ...below.records];
   const merged =
     values.length > 0
-      ? await appendReview(session, { ...rows, [key]: values })
+      ? await appendReview(session, reviewOfTable(key, values))
       : ({ ok: true, landed: [], message: '' } as const);
   if (!merged.ok)
     return retry(`kept the second table ${where}: merging it failed — ${merged.message}`);
@@ -65,7 +64,7 @@ async function mergeOne(
       `kept the second table ${where}: some of its rows are not in ${tableName(key)} yet`,
     );
   const differ = values.filter(
-    (v) => comparable(key, byId.get(String(v.recordId)) as RowValues) !== comparable(key, v),
+    (v) => comparable(key, byId.get(String(v.recordId)) as RecordValues) !== comparable(key, v),
   );
   if (differ.length > 0)
     return settled(

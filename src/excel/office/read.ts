@@ -1,5 +1,5 @@
 /** Reading a table back into validated records; rows that break the schema are reported, not fatal. */
-import { recordFromCells, type TableKey } from '../../core';
+import { recordFromCells, type DeskRecord, type TableKey } from '../../core';
 import { officeErrorSentence } from '../office-errors';
 import type { ReadOutcome, ReadProblem, ReadRecord } from '../workbook';
 import { lacksRequired, tableName } from './messages';
@@ -11,8 +11,11 @@ import type { Found, Session } from './session';
  * A table's body as validated records and the rows that break the schema, each with its row
  * number in the table and on the sheet (what Excel's row headers show).
  */
-export function readBody(f: Found): { records: ReadRecord[]; problems: ReadProblem[] } {
-  const records: ReadRecord[] = [];
+export function readBody(f: Found): {
+  records: (ReadRecord & { readonly values: DeskRecord<TableKey> })[];
+  problems: ReadProblem[];
+} {
+  const records: (ReadRecord & { readonly values: DeskRecord<TableKey> })[] = [];
   const problems: ReadProblem[] = [];
   (f.body ?? []).forEach((cells, i) => {
     if (cells.every((v) => v === '' || v === null)) return; // an empty row is not a record

@@ -4,7 +4,7 @@
  * in a co-authoring merge) is not in the record and counts as missing.
  */
 import { rowDifferences, TABLE_KEYS, type TableKey } from '../../core';
-import type { DifferingRow, Receipt, ReceiptCheck, RowValues } from '../workbook';
+import type { DifferingRow, Receipt, ReceiptCheck, RecordValues } from '../workbook';
 import { lacksRequired, tableName } from './messages';
 import type { Found, State } from './session';
 
@@ -39,7 +39,7 @@ export function checkReceipt(s: State, receipt: Receipt): ReceiptCheck {
   const missing: { table: TableKey; recordId: string }[] = [];
   const differing: DifferingRow[] = [];
   for (const key of TABLE_KEYS) {
-    const written: readonly RowValues[] = receipt.rows[key];
+    const written: readonly RecordValues[] = receipt.rows[key];
     if (written.length === 0) continue;
     const f = s.tables[key];
     const why = unjudgeable(key, f);

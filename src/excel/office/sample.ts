@@ -9,9 +9,16 @@
  * of them are there already, the insert is refused (it says so); any other row in a desk table
  * refuses it too: sample rows never mix with a desk's own.
  */
-import { columnList, recordFromCells, TABLE_KEYS, type TableKey } from '../../core';
+import {
+  columnList,
+  recordFromCells,
+  TABLE_KEYS,
+  withStamps,
+  type DeskRecord,
+  type TableKey,
+} from '../../core';
 import { SHEET_ROWS } from '../a1';
-import type { ReviewRows, RowValues, WriteOutcome } from '../workbook';
+import type { ReviewRecords, RecordValues, WriteOutcome } from '../workbook';
 import { appendReview } from './append';
 import { ensureTables } from './ensure';
 import { tableName } from './messages';
@@ -22,7 +29,7 @@ import { isEmptyCell, type Found, type Session } from './session';
 const IDS = new Set(['recordId', 'reviewId']);
 
 /** Two rows equal but for their ids (and the live Status now, whose value moves with time). */
-function sameButIds(key: TableKey, a: RowValues, b: RowValues): boolean {
+function sameButIds(key: TableKey, a: RecordValues, b: RecordValues): boolean {
   return columnList(key).every(
     (c) =>
       IDS.has(c.field) || c.kind === 'formula' || (a[c.field] ?? null) === (b[c.field] ?? null),
@@ -30,8 +37,8 @@ function sameButIds(key: TableKey, a: RowValues, b: RowValues): boolean {
 }
 
 /** Rows in the table and just below it, in order, up to the first empty row below. */
-function leftovers(f: Found, cells: readonly (readonly unknown[])[]): (RowValues | null)[] {
-  const out: (RowValues | null)[] = [];
+function leftovers(f: Found, cells: readonly (readonly unknown[])[]): (RecordValues | null)[] {
+  const out: (RecordValues | null)[] = [];
   for (const line of cells) {
     if (line.every((v) => isEmptyCell(v, ''))) break;
     const byField: Record<string, unknown> = {};
@@ -50,9 +57,9 @@ function leftovers(f: Found, cells: readonly (readonly unknown[])[]): (RowValues
  */
 async function adoptLeftovers(
   session: Session,
-  samples: ReviewRows,
-): Promise<ReviewRows | Failure> {
-  return attempt<ReviewRows | Failure>(
+  samples: ReviewRecords,
+): Promise<ReviewRecords | Failure> {
+  return attempt<ReviewRecords | Failure>(
     session.run,
     async (ctx) => {
       const s = await readState(session, ctx, {});
@@ -84,7 +91,7 @@ async function adoptLeftovers(
         const want = samples[f.key];
         const ok = rows.every(
           (r, k) =>
-            r !== null && want[k] !== undefined && sameButIds(f.key, r, want[k] as RowValues),
+            r !== null && want[k] !== undefined && sameButIds(f.key, r, want[k] as RecordValues),
         );
         if (!ok) {
           strangers.push(f);
@@ -94,9 +101,9 @@ async function adoptLeftovers(
         const inside = Math.min(rows.length, f.bodyEmpty ? 0 : f.bodyRows);
         if (inside < want.length) incomplete = true;
         rows.forEach((r, k) => {
-          const w = want[k] as RowValues;
-          recordIds.set(String(w.recordId), String((r as RowValues).recordId));
-          reviewIds.set(String(w.reviewId), String((r as RowValues).reviewId));
+          const w = want[k] as RecordValues;
+          recordIds.set(String(w.recordId), String((r as RecordValues).recordId));
+          reviewIds.set(String(w.reviewId), String((r as RecordValues).reviewId));
         });
       });
       if (strangers.length > 0) return refuse(strangers);
@@ -107,17 +114,29 @@ async function adoptLeftovers(
           'not-empty',
           'The sample data is already in this workbook, each row once; nothing was written.',
         );
-      const remap = (rows: readonly RowValues[]): RowValues[] =>
-        rows.map((r) => ({
-          ...r,
-          recordId: recordIds.get(String(r.recordId)) ?? r.recordId ?? null,
-          reviewId: reviewIds.get(String(r.reviewId)) ?? r.reviewId ?? null,
-        }));
-      return {
-        snapshots: remap(samples.snapshots),
-        exposures: remap(samples.exposures),
-        triggers: remap(samples.triggers),
+      // The leftovers' ids were read back through recordFromCells; withStamps checks them again.
+      const problems: string[] = [];
+      const remap = <K extends TableKey>(key: K, rows: readonly DeskRecord<K>[]) =>
+        rows.flatMap((r) => {
+          const s = withStamps(key, r, {
+            recordId: recordIds.get(r.recordId) ?? r.recordId,
+            reviewId: reviewIds.get(r.reviewId) ?? r.reviewId,
+          });
+          if (s.ok) return [s.record];
+          problems.push(...s.issues.map((i) => `${tableName(key)}: ${i.message}`));
+          return [];
+        });
+      const remapped: ReviewRecords = {
+        snapshots: remap('snapshots', samples.snapshots),
+        exposures: remap('exposures', samples.exposures),
+        triggers: remap('triggers', samples.triggers),
       };
+      if (problems.length > 0)
+        return failure(
+          'invalid',
+          `Nothing written: the sample rows left by an earlier insert have ids the add-in cannot take over (${problems.join('; ')}).`,
+        );
+      return remapped;
     },
     officeFailure('Inserting sample data', undefined, 'sample'),
   );
@@ -125,9 +144,9 @@ async function adoptLeftovers(
 
 export async function insertSampleData(
   session: Session,
-  reviews: readonly ReviewRows[],
+  reviews: readonly ReviewRecords[],
 ): Promise<WriteOutcome> {
-  const merged: ReviewRows = {
+  const merged: ReviewRecords = {
     snapshots: reviews.flatMap((r) => r.snapshots),
     exposures: reviews.flatMap((r) => r.exposures),
     triggers: reviews.flatMap((r) => r.triggers),

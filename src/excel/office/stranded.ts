@@ -10,9 +10,9 @@
  *
  * Decided on the cells below that the append's first read took (probe.ts), no read of its own.
  */
-import { columnList, recordFromCells } from '../../core';
+import { columnList, recordFromCells, type DeskRecord, type TableKey } from '../../core';
 import { formatAddress } from '../a1';
-import type { RowValues } from '../workbook';
+import type { RecordValues } from '../workbook';
 import { plural, tableName } from './messages';
 import { isEmptyCell, type Found } from './session';
 
@@ -26,9 +26,9 @@ type RowJudgement =
  * complete rows with a Record ID new to it, across empty rows (on its own sheet nothing else is
  * expected there), up to the first row that is neither — and how many rows below they span.
  */
-export function desksBelow(f: Found): { records: RowValues[]; span: number } {
+export function desksBelow(f: Found): { records: DeskRecord<TableKey>[]; span: number } {
   const below = f.below;
-  const records: RowValues[] = [];
+  const records: DeskRecord<TableKey>[] = [];
   let span = 0;
   if (!below) return { records, span };
   const seen = new Set(f.recordIds);
@@ -91,7 +91,7 @@ export function judgeRow(
 export interface Segment {
   /** Sheet row (0-based) of the first row. */
   readonly start: number;
-  readonly rows: readonly RowValues[];
+  readonly rows: readonly RecordValues[];
 }
 
 export type Placement =
@@ -124,7 +124,7 @@ type Slot =
  * adopted, not written again. Desk rows directly after the last row written are taken in too:
  * the pane that left them may never come back.
  */
-export function placeRows(f: Found, missing: readonly RowValues[]): Placement {
+export function placeRows(f: Found, missing: readonly RecordValues[]): Placement {
   const below = f.below;
   const tableEnd = f.headerRow + 1 + f.bodyRows; // the first sheet row below the table
   const at = new Map<string, number>();
@@ -156,8 +156,8 @@ export function placeRows(f: Found, missing: readonly RowValues[]): Placement {
   }
   const waiting = new Set(missing.map((m) => String(m.recordId)).filter((id) => ahead.has(id)));
   const queue = missing.filter((m) => !waiting.has(String(m.recordId)));
-  const segments: { start: number; rows: RowValues[] }[] = [];
-  const place = (r: number, row: RowValues) => {
+  const segments: { start: number; rows: RecordValues[] }[] = [];
+  const place = (r: number, row: RecordValues) => {
     const last = segments[segments.length - 1];
     if (last && last.start + last.rows.length === r) last.rows.push(row);
     else segments.push({ start: r, rows: [row] });
@@ -168,7 +168,7 @@ export function placeRows(f: Found, missing: readonly RowValues[]): Placement {
   let r = tableEnd - f.emptyTail;
   for (; queue.length > 0 || waiting.size > 0; r += 1) {
     if (r < tableEnd) {
-      if (queue.length > 0) place(r, queue.shift() as RowValues);
+      if (queue.length > 0) place(r, queue.shift() as RecordValues);
       continue;
     }
     const s = slot(r);
@@ -180,7 +180,7 @@ export function placeRows(f: Found, missing: readonly RowValues[]): Placement {
       seen.add(s.recordId);
       waiting.delete(s.recordId);
       at.set(s.recordId, r);
-    } else if (queue.length > 0) place(r, queue.shift() as RowValues);
+    } else if (queue.length > 0) place(r, queue.shift() as RecordValues);
     // else: an empty row left inside the table on the way to this review's own rows (rare)
     used = r + 1;
   }
@@ -195,7 +195,7 @@ export function placeRows(f: Found, missing: readonly RowValues[]): Placement {
 }
 
 /** How many rows below the table to read next: twice as many, at least all this write needs. */
-const moreRows = (f: Found, missing: readonly RowValues[]): number => {
+const moreRows = (f: Found, missing: readonly RecordValues[]): number => {
   const read = f.below?.values.length ?? 0;
   return Math.max(2 * read, read + missing.length + 1);
 };

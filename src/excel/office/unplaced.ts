@@ -5,7 +5,7 @@
  * user's word (`dropUnplaced`).
  */
 import { tableNoun } from '../../core';
-import { unplacedSentence, type RowValues, type UnplacedValue } from '../workbook';
+import { unplacedSentence, type RecordValues, type UnplacedValue } from '../workbook';
 import { plural } from './messages';
 import { failure, type Failure } from './outcome';
 import { norm, type Col, type Found } from './session';
@@ -31,7 +31,7 @@ const hasValue = (v: unknown): v is string | number | boolean =>
   v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
 
 /** One table's values without a column: typed or computed values, and formulas it would write. */
-function unplacedIn(f: Found, rows: readonly RowValues[]): UnplacedValue[] {
+function unplacedIn(f: Found, rows: readonly RecordValues[]): UnplacedValue[] {
   const out: UnplacedValue[] = [];
   const missing: readonly Col[] = f.missingOptional;
   for (const row of rows) {
@@ -55,7 +55,7 @@ function unplacedIn(f: Found, rows: readonly RowValues[]): UnplacedValue[] {
 /** The rows an append is about to write into each table (rows already there are not rewritten). */
 export interface Placement {
   readonly f: Found;
-  readonly missing: readonly RowValues[];
+  readonly missing: readonly RecordValues[];
 }
 
 /** Every value of the rows to write that the tables as read cannot hold. */

@@ -3,7 +3,7 @@
  * receipts of what this pane recorded, and the one queue its own writes go through. Each
  * controller in this folder takes this one input; mount (../app.ts) assembles them.
  */
-import type { DeskWorkbook, ReviewRows, WorkbookHealth } from '../../excel/workbook';
+import type { DeskWorkbook, ReviewRecords, WorkbookHealth } from '../../excel/workbook';
 import type { DraftStorage } from '../draft-store';
 import { createOutbox, type Outbox } from '../outbox';
 import type { ReviewLogic } from '../review-logic';
@@ -17,7 +17,7 @@ export interface PaneEnv {
   readonly now: () => Date;
   readonly logic: ReviewLogic;
   /** Sample reviews (rows built from the seed facts) for "Insert sample data". */
-  sampleReviews(recordedBy: string): readonly ReviewRows[] | { error: string };
+  sampleReviews(recordedBy: string): readonly ReviewRecords[] | { error: string };
   /** Receipts: how often the pane re-reads while reviews wait, and how long each is held. */
   readonly receipts?: {
     readonly checkEveryMs?: number;

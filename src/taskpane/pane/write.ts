@@ -6,7 +6,7 @@
 import {
   notWrittenNote,
   tableName,
-  type ReviewRows,
+  type ReviewRecords,
   type SelectionResult,
   type WriteOutcome,
 } from '../../excel/workbook';
@@ -18,7 +18,7 @@ export function createReviewWriter(
   { workbook, outbox, serial, message }: PaneCore,
   unplaced: UnplacedChoiceView,
   refresh: PaneRefresh,
-): (rows: ReviewRows) => Promise<WriteOutcome> {
+): (rows: ReviewRecords) => Promise<WriteOutcome> {
   return async (rows) => {
     const outcome = await serial(() =>
       recordReview(workbook, outbox, rows, {

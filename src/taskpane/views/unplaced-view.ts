@@ -3,17 +3,17 @@
  * chooses Repair (add the missing columns, then record), record without them, or keep editing;
  * nothing is dropped without that word.
  */
-import { unplacedSentence, type ReviewRows, type UnplacedValue } from '../../excel/workbook';
+import { unplacedSentence, type ReviewRecords, type UnplacedValue } from '../../excel/workbook';
 import { h, replaceChildren } from '../dom';
 import type { UnplacedChoice } from '../submit';
 
 export interface UnplacedChoiceView {
   readonly element: HTMLElement;
-  ask(unplaced: readonly UnplacedValue[], rows: ReviewRows): Promise<UnplacedChoice>;
+  ask(unplaced: readonly UnplacedValue[], rows: ReviewRecords): Promise<UnplacedChoice>;
 }
 
 /** Where a value sits in the form: Snapshot, Exposure or Trigger n (pure). */
-export function formPlace(u: UnplacedValue, rows: ReviewRows): string {
+export function formPlace(u: UnplacedValue, rows: ReviewRecords): string {
   if (u.table === 'snapshots') return 'Snapshot';
   if (u.table === 'exposures') return 'Exposure';
   const i = rows.triggers.findIndex((r) => String(r.recordId) === u.recordId);
@@ -21,7 +21,7 @@ export function formPlace(u: UnplacedValue, rows: ReviewRows): string {
 }
 
 /** "Snapshot · Storage note: 'bonded …' — DeskSnapshots has no 'Storage note' column (…?)" */
-export const unplacedLine = (u: UnplacedValue, rows: ReviewRows): string =>
+export const unplacedLine = (u: UnplacedValue, rows: ReviewRecords): string =>
   `${formPlace(u, rows)} · ${unplacedSentence(u)}`;
 
 export function createUnplacedChoice(): UnplacedChoiceView {

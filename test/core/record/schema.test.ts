@@ -17,9 +17,12 @@ import {
 } from '../../../src/core/record/schema';
 import {
   checkRecord,
+  checkReview,
   recordFromCells,
+  withStamps,
   rowCells,
   QUOTE_PREFIX,
+  type RecordValues,
 } from '../../../src/core/record/cells';
 import { UNITS } from '../../../src/core/price/units';
 import { idMaker, reviewRows } from '../../excel/helpers';
@@ -148,10 +151,33 @@ describe('the schema', () => {
     );
   });
 
+  it('new stamps on a checked record are checked; the rest of the record is kept', () => {
+    const [t] = reviewRows(idMaker(3)).triggers;
+    const again = withStamps('triggers', t!, { recordId: '00000000-0000-4000-8000-0000000000aa' });
+    expect(again).toEqual({
+      ok: true,
+      record: { ...t, recordId: '00000000-0000-4000-8000-0000000000aa' },
+    });
+    expect(withStamps('triggers', t!, { recordId: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      issues: [{ field: 'recordId', message: expect.stringMatching(/^Record ID/) }],
+    });
+  });
+
+  it('checks a review kept as plain values, naming the first row that breaks the schema', () => {
+    const rows = reviewRows(idMaker(4), { triggers: 2 });
+    expect(checkReview(rows)).toEqual({ ok: true, records: rows });
+    const bad = { ...rows, triggers: [rows.triggers[0]!, { ...rows.triggers[1]!, owner: null }] };
+    expect(checkReview(bad)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^DeskTriggers row 2 is invalid — Owner is required/),
+    });
+  });
+
   it('reads Excel serial dates and numbers-as-text back, and names a bad cell', () => {
     const fields = TABLES.snapshots.order as string[];
     const byField: Record<string, unknown> = Object.fromEntries(
-      fields.map((f) => [f, valid.snapshots[f]]),
+      fields.map((f) => [f, (valid.snapshots as RecordValues)[f]]),
     );
     byField.reviewDate = 46058; // 2026-02-05
     byField.priceLow = '747,000';

@@ -19,7 +19,7 @@ import {
   VERSION_NAME,
   WORKBOOK_ID_NAME,
 } from '../../../src/excel/office';
-import type { ReviewRows, WriteOutcome } from '../../../src/excel/workbook';
+import type { ReviewRecords, WriteOutcome } from '../../../src/excel/workbook';
 import { OrphanLedger, orphans, type Colleague } from '../audit';
 import { idMaker, prng, reviewRows } from '../helpers';
 
@@ -241,10 +241,10 @@ describe('repair, migration and sample insert converge after a part-way failure'
   it('sample insert: for every prefix of either request, every sample once and nothing else', async () => {
     let ids = 0;
     // The pane builds the samples with new ids on every click (src/taskpane/env.ts).
-    const samples = (): ReviewRows[] => {
+    const samples = (): ReviewRecords[] => {
       const b = buildSampleReviews({ recordedBy: 'Sample data', newId: idMaker(50 + (ids += 1)) });
       if (!b.ok) throw new Error(b.message);
-      return b.reviews as ReviewRows[];
+      return b.reviews as ReviewRecords[];
     };
     const counts = samples().map((r) => r.triggers.length);
     // A retry after an insert that landed whole (only its read-back was cut off) says so.
@@ -276,16 +276,16 @@ describe('repair, migration and sample insert converge after a part-way failure'
     const m = await withRows();
     const b = buildSampleReviews({ recordedBy: 'Sample data', newId: idMaker(80) });
     if (!b.ok) throw new Error(b.message);
-    expect(await m.workbook.insertSampleData(b.reviews as ReviewRows[])).toMatchObject({
+    expect(await m.workbook.insertSampleData(b.reviews as ReviewRecords[])).toMatchObject({
       ok: false,
       reason: 'not-empty',
     });
     const empty = fresh();
-    expect((await empty.workbook.insertSampleData(b.reviews as ReviewRows[])).ok).toBe(true);
+    expect((await empty.workbook.insertSampleData(b.reviews as ReviewRecords[])).ok).toBe(true);
     const again = buildSampleReviews({ recordedBy: 'Sample data', newId: idMaker(81) });
     if (!again.ok) throw new Error(again.message);
     const before = cellDigest(empty.model);
-    expect(await empty.workbook.insertSampleData(again.reviews as ReviewRows[])).toEqual({
+    expect(await empty.workbook.insertSampleData(again.reviews as ReviewRecords[])).toEqual({
       ok: false,
       reason: 'not-empty',
       message: 'The sample data is already in this workbook, each row once; nothing was written.',

@@ -8,7 +8,7 @@ import {
   type MemoryDeskWorkbook,
 } from '../../../src/excel/memory';
 import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../../src/excel/office';
-import { HOSTILE, idMaker, NOW, reviewInput, reviewRows } from '../helpers';
+import { checked, HOSTILE, idMaker, NOW, reviewInput, reviewRows } from '../helpers';
 
 async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
   const m = createMemoryDeskWorkbook();
@@ -154,18 +154,36 @@ describe('appending a review', () => {
     expect(snaps.records.map((r) => r.values.recordedBy)).toEqual(HOSTILE.map((s) => s.trim()));
   });
 
-  it('writes zero cells and makes no round trip for an invalid row', async () => {
+  // An invalid row cannot reach appendReview (its records are checked where they are made): the
+  // refusal of one now lives with the builder (form-logic.test.ts), checkRecord (schema.test.ts)
+  // and receipts loaded from storage (outbox.test.ts, submit-state.test.ts). What append still
+  // refuses itself writes zero cells too.
+  it('writes zero cells and makes no round trip for a Record ID repeated within one review', async () => {
     const m = await ready();
-    const rows = reviewRows(m.newId);
+    const rows = reviewRows(m.newId, { triggers: 2 });
     const before = cellDigest(m.model);
-    const bad = { ...rows, triggers: [{ ...rows.triggers[0]!, owner: null }] };
-    const r = await m.workbook.appendReview(bad);
+    const twice = checked('triggers', {
+      ...rows.triggers[1]!,
+      recordId: rows.triggers[0]!.recordId,
+    });
+    const r = await m.workbook.appendReview({ ...rows, triggers: [rows.triggers[0]!, twice] });
     expect(r).toEqual({
       ok: false,
       reason: 'invalid',
-      message: expect.stringMatching(
-        /^Nothing written: DeskTriggers row 1 is invalid — Owner is required/,
-      ),
+      message: `Nothing written: Record ID ${rows.triggers[0]!.recordId} appears twice in this review.`,
+    });
+    expect(m.host.stats.syncs).toBe(0);
+    expect(cellDigest(m.model)).toEqual(before);
+  });
+
+  it('writes zero cells and makes no round trip for a review without rows', async () => {
+    const m = await ready();
+    const before = cellDigest(m.model);
+    const r = await m.workbook.appendReview({ snapshots: [], exposures: [], triggers: [] });
+    expect(r).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Nothing to write: the review has no rows.',
     });
     expect(m.host.stats.syncs).toBe(0);
     expect(cellDigest(m.model)).toEqual(before);

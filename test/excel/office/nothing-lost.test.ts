@@ -17,7 +17,7 @@ import {
   type SyncInfo,
 } from '../../../src/excel/memory';
 import { VERSION_NAME } from '../../../src/excel/office';
-import type { ReviewRows, WriteOutcome } from '../../../src/excel/workbook';
+import type { ReviewRecords, WriteOutcome } from '../../../src/excel/workbook';
 import { OrphanLedger, type Colleague } from '../audit';
 import { HOSTILE, idMaker, prng, reviewRows } from '../helpers';
 
@@ -154,7 +154,7 @@ describe('nothing lost under sync failures', () => {
       const before = cellDigest(m.model);
       const ledger = new OrphanLedger();
       const expected: Record<string, string[]> = { snapshots: [], exposures: [], triggers: [] };
-      const add = (rows: ReviewRows) => {
+      const add = (rows: ReviewRecords) => {
         for (const k of TABLE_KEYS) expected[k]!.push(...rows[k].map((x) => String(x.recordId)));
       };
       const step = async (op: () => Promise<WriteOutcome>) => {
@@ -165,14 +165,14 @@ describe('nothing lost under sync failures', () => {
       // by ensureTables.
       if (run % 2 === 0) {
         let click = 0;
-        let last: ReviewRows[] = [];
+        let last: ReviewRecords[] = [];
         await step(async () => {
           const b = buildSampleReviews({
             recordedBy: 'Sample data',
             newId: idMaker(900 + run * 50 + (click += 1)),
           });
           if (!b.ok) throw new Error(b.message);
-          last = b.reviews as ReviewRows[];
+          last = b.reviews as ReviewRecords[];
           const r = await m.workbook.insertSampleData(last);
           // A retry after the whole insert landed (its answer lost) is refused, saying so.
           return !r.ok && /already in this workbook/.test(r.message)

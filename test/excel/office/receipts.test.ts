@@ -11,16 +11,19 @@ import {
   type MemoryDeskWorkbook,
 } from '../../../src/excel/memory';
 import { createOfficeDeskWorkbook, WORKBOOK_ID_NAME } from '../../../src/excel/office';
-import type { Receipt, ReviewRows } from '../../../src/excel/workbook';
+import type { Receipt, ReviewRecords } from '../../../src/excel/workbook';
 import { fcParams } from '../../core/fc-seed';
 import { HOSTILE, idMaker, reviewRows } from '../helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const receipt = (rows: ReviewRows): Receipt => ({ rows, recordedAt: '2026-02-06T10:00:00.000Z' });
+const receipt = (rows: ReviewRecords): Receipt => ({
+  rows,
+  recordedAt: '2026-02-06T10:00:00.000Z',
+});
 
 async function recorded(rows = reviewRows(idMaker(1))): Promise<{
   m: MemoryDeskWorkbook;
-  rows: ReviewRows;
+  rows: ReviewRecords;
 }> {
   const m = createMemoryDeskWorkbook();
   expect((await m.workbook.ensureTables()).ok).toBe(true);

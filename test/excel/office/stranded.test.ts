@@ -14,7 +14,7 @@ import {
   createMemoryDeskWorkbook,
   type MemoryDeskWorkbook,
 } from '../../../src/excel/memory';
-import type { RowValues } from '../../../src/excel/workbook';
+import type { RecordValues } from '../../../src/excel/workbook';
 import { fcParams } from '../../core/fc-seed';
 import { idMaker, reviewRows } from '../helpers';
 
@@ -29,7 +29,7 @@ async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
 }
 
 /** Writes `row` as the add-in writes it, `offset` rows below the table (0: directly below). */
-function writeBelow(m: MemoryDeskWorkbook, key: TableKey, row: RowValues, offset = 0): number {
+function writeBelow(m: MemoryDeskWorkbook, key: TableKey, row: RecordValues, offset = 0): number {
   const t = m.model.table(TABLES[key].name)!;
   const fields = m.model
     .headers(t)
@@ -86,7 +86,7 @@ describe('desk rows left just below a table', () => {
 
   it('a colleague’s row that looks like a desk row but is not a complete record is refused, untouched', async () => {
     const m = await ready();
-    const look: RowValues = { ...reviewRows(idMaker(8)).triggers[0]!, owner: null }; // required
+    const look: RecordValues = { ...reviewRows(idMaker(8)).triggers[0]!, owner: null }; // required
     const r0 = writeBelow(m, 'triggers', look);
     const before = cellDigest(m.model);
     const r = await m.workbook.appendReview(reviewRows(m.newId));

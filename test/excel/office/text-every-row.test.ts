@@ -9,7 +9,7 @@ import { buildSampleReviews, columnList, TABLE_KEYS, TABLES } from '../../../src
 import { TEXT_KINDS } from '../../../src/core/record/schema';
 import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../../src/excel/memory';
 import { VERSION_NAME } from '../../../src/excel/office';
-import type { ReviewRows } from '../../../src/excel/workbook';
+import type { ReviewRecords } from '../../../src/excel/workbook';
 import { idMaker, reviewRows } from '../helpers';
 
 /** Text-column cells of every body row: those not formatted '@', and written text without the quote prefix. */
@@ -77,7 +77,7 @@ describe('every text cell the add-in writes is text', () => {
     const m = createMemoryDeskWorkbook();
     const b = buildSampleReviews({ recordedBy: 'Sample data', newId: idMaker() });
     if (!b.ok) throw new Error(b.message);
-    expect((await m.workbook.insertSampleData(b.reviews as ReviewRows[])).ok).toBe(true);
+    expect((await m.workbook.insertSampleData(b.reviews as ReviewRecords[])).ok).toBe(true);
     expect(notText(m)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
  */
 import { buildReviewRows } from '../../../src/core/record/build';
 import { cellDigest, createMemoryDeskWorkbook } from '../../../src/excel/memory';
-import type { ReviewRows } from '../../../src/excel/workbook';
+import type { ReviewRecords } from '../../../src/excel/workbook';
 import { idMaker, NOW, reviewInput, reviewRows } from '../helpers';
 
 const STORAGE = 'bonded warehouse, Rotterdam';
@@ -22,7 +22,7 @@ function rowsWith(
   snapshot: Record<string, unknown>,
   newId = idMaker(3),
   exposure: Record<string, unknown> = {},
-): ReviewRows {
+): ReviewRecords {
   const input = reviewInput();
   const r = buildReviewRows(
     {

@@ -4,7 +4,7 @@
  * refresh, render). Each part (fields, sections, required marks, feedback, submit, phase) takes
  * this one input; createReviewForm (../review-form.ts) assembles it.
  */
-import type { ReviewRows, WriteOutcome } from '../../../excel/workbook';
+import type { ReviewRecords, WriteOutcome } from '../../../excel/workbook';
 import type { ReviewDraft } from '../../draft-store';
 import type { FieldDescriptor, FormSection } from '../../form-model';
 import { fieldKey, type FormIssue, type ReviewLogic } from '../../review-logic';
@@ -24,7 +24,7 @@ export interface ReviewFormDeps {
   /** Keeps the submit state across a reload; returns a sentence when it could not. */
   saveSubmit(state: SubmitState | null): string | null;
   /** Writes the rows (creating tables if needed) and selects them; returns the outcome. */
-  write(rows: ReviewRows): Promise<WriteOutcome>;
+  write(rows: ReviewRecords): Promise<WriteOutcome>;
 }
 
 export interface FieldHandle {

@@ -3,7 +3,7 @@
  * is valid (the issues listed in form order, each a link to its field); then the rows are written
  * once — a retry of an unchanged draft reuses its rows, so it cannot duplicate a review.
  */
-import type { ReviewRows } from '../../../excel/workbook';
+import type { ReviewRecords } from '../../../excel/workbook';
 import { h } from '../../dom';
 import type { FormIssue } from '../../review-logic';
 import { recordedReview } from '../../submit-state';
@@ -67,7 +67,7 @@ function refuse(ctx: FormContext, issues: readonly FormIssue[]): void {
 }
 
 /** The rows to write: those already pending for this very draft, else the ones just built. */
-function rowsToWrite(ctx: FormContext, built: ReviewRows): ReviewRows {
+function rowsToWrite(ctx: FormContext, built: ReviewRecords): ReviewRecords {
   const { draft, submitState } = ctx;
   const fingerprint = JSON.stringify([
     draft.snapshot,
