@@ -116,6 +116,64 @@ describe('merging replicas', () => {
     ).toEqual([name, `${name}_2`]);
     expect(co.tableProblems(A)).toEqual([]);
   });
+
+  /** Sheet `Desk` on both replicas (made on A, delivered), with headers typed on `by` at `cols`. */
+  function deskSheetWithTable(co: Coauthoring, by: number, col: number): void {
+    const r = co.replicas[by]!;
+    for (let j = 0; j < 3; j += 1)
+      r.user.typeCell('Desk', `${String.fromCharCode(65 + col + j)}1`, `h${by}${j}`);
+    r.model.addTable(r.model.sheet('Desk')!, { row: 0, col, rows: 2, cols: 3 });
+  }
+  const tablesOn = (r: Replica, sheet: string) =>
+    r.model.tables.filter((t) => t.sheet.name === sheet).map((t) => t.id);
+
+  // Excel never lets two tables overlap (OfficeDev/office-js#1199, OfficeDev/office-js-docs#417:
+  // "A table cannot overlap … another table"); how co-authoring settles two made at once is not
+  // documented: the twin keeps the earliest created, as for a name clash (docs/TWIN.md).
+  it('two tables made over the same cells at once: the earliest created stays, the later one’s cells stay as cells', () => {
+    const co = createCoauthoring({ replicas: 2, seed: SEED });
+    co.replicas[A]!.user.addSheet('Desk');
+    co.deliver(A, B); // the sheet travelled, its table not yet made
+    deskSheetWithTable(co, A, 0); // A1:C2 on A
+    deskSheetWithTable(co, B, 1); // B1:D2 on B: over A's table once merged
+    const first = co.replicas[A]!.model.tables.at(-1)!.id;
+    const second = co.replicas[B]!.model.tables.at(-1)!.id;
+    co.deliver(B, A); // A settles the clash and removes B's table
+    // B, not yet told, resizes its table: the resize crosses the removal
+    const t = co.replicas[B]!.model.table(second)!;
+    co.replicas[B]!.model.resizeTable(t, t.sheet, { row: 0, col: 1, rows: 3, cols: 3 });
+    co.merge();
+    expect(co.converged()).toBe(true);
+    for (const r of co.replicas) {
+      expect(tablesOn(r, 'Desk')).toEqual([first]);
+      expect(co.tableProblems(r.index)).toEqual([]);
+      // B's header cells stay as cells: D1 beside A's table (B1:C1, typed on both, are B's: the later).
+      expect(cellValue(r, 'Desk', 0, 3)).toBe('h12');
+    }
+    expect(co.stats.overwritten).toBeGreaterThan(0); // B's table was its own write, now gone
+  });
+
+  it('a resize crossing a table made at once below it: the earlier table keeps its new range', async () => {
+    const co = await withTables();
+    const name = TABLES.triggers.name;
+    const sheet = co.replicas[B]!.model.table(name)!.sheet.name;
+    // B makes a small table two rows below the desk table; A grows the desk table over it.
+    const below = co.replicas[B]!.model.table(name)!;
+    const row = below.row + below.rows + 1;
+    for (let j = 0; j < 2; j += 1)
+      co.replicas[B]!.user.typeCell(sheet, `${String.fromCharCode(65 + j)}${row + 1}`, `n${j}`);
+    co.replicas[B]!.model.addTable(below.sheet, { row, col: 0, rows: 2, cols: 2 });
+    const t = co.replicas[A]!.model.table(name)!;
+    co.replicas[A]!.model.resizeTable(t, t.sheet, { ...t, rows: t.rows + 3 });
+    co.merge();
+    expect(co.converged()).toBe(true);
+    for (const r of co.replicas) {
+      expect(tablesOn(r, sheet)).toEqual([t.id]);
+      expect(r.model.table(name)!.rows).toBe(t.rows);
+      expect(cellValue(r, sheet, row, 0)).toBe('n0');
+      expect(co.tableProblems(r.index)).toEqual([]);
+    }
+  });
 });
 
 describe('the losses co-authoring can cause the desk record (issue 8)', () => {

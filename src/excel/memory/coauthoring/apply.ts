@@ -4,10 +4,13 @@
  * replica's own change. After a delivery, sheets and tables are put in creation order and name
  * clashes (two replicas created "DeskSnapshots" at once) are settled the same way everywhere:
  * the earliest created keeps the name, later ones show "Name (2)" (sheets) or "Name_2" (tables).
- * How Excel's co-authoring settles such a clash is not documented; this is the twin's rule.
+ * Two tables over the same cells are settled alike: the earliest created stays a table, later
+ * ones that overlap it do not (their cells stay). How Excel's co-authoring settles either clash is
+ * not documented; this is the twin's rule.
  */
 import { cellKey } from '../keys';
 import type { CellData, MemoryWorkbookModel, SheetData, TableData } from '../model';
+import { overlaps, tableBox } from '../table-ops';
 import { later, type RegisterValue, type ReplicaStore, type Stamp } from './registers';
 
 function cellAt(sheet: SheetData, r: number, c: number): CellData {
@@ -146,7 +149,28 @@ function settleNames<T extends { id: string; name: string }>(
   }
 }
 
-/** Creation order and settled names: the same on every replica that holds the same registers. */
+/**
+ * Two tables a merge put over the same cells (two panes made a table on one sheet at once, or a
+ * resize crossed a colleague's new table): Excel never shows overlapping tables, and how its
+ * co-authoring settles this is not documented. As with a name clash, the earliest created keeps
+ * its place; each later one that overlaps a kept table stops being a table — its cells stay, as
+ * plain cells — and that removal is recorded as this replica's change, so it reaches every
+ * replica like any other (a later resize of the loser brings the overlap back, and the next
+ * settle removes it again). `tables` is in creation order.
+ */
+function settleOverlaps(m: MemoryWorkbookModel): void {
+  const kept: TableData[] = [];
+  for (const t of [...m.tables]) {
+    if (kept.some((k) => k.sheet === t.sheet && overlaps(tableBox(k), tableBox(t))))
+      m.deleteTable(t, false);
+    else kept.push(t);
+  }
+}
+
+/**
+ * Creation order, overlaps and settled names: the same on every replica that holds the same
+ * registers.
+ */
 export function settle(
   m: MemoryWorkbookModel,
   store: ReplicaStore,
@@ -155,6 +179,7 @@ export function settle(
   const order = byCreation(store, base);
   m.sheets.sort(order);
   m.tables.sort(order);
+  settleOverlaps(m);
   settleNames(
     m.sheets,
     (s) => store.wanted.get(s.id) ?? s.name,
