@@ -1,6 +1,5 @@
 import { buildSampleReviews, STATUS_NOW_FORMULA, TABLES } from '../../src/core';
 import { SMM_QUOTES, FASTMARKETS_CODES, SAMPLE_REVIEWS } from '../../src/core/record/sample-data';
-import { createDeskLogic } from '../../src/taskpane/desk-logic';
 import {
   emptyDraft,
   loadDraft,
@@ -15,48 +14,7 @@ import { fieldKey } from '../../src/taskpane/review-logic';
 import { describeTable, healthVerdict } from '../../src/taskpane/views/health-view';
 import type { WorkbookHealth } from '../../src/excel/workbook';
 
-const NOW = new Date('2026-02-06T10:00:00Z');
-let n = 0;
-const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-const logic = createDeskLogic({ now: () => NOW, newId });
-
-const validDraft = (): ReviewDraft => ({
-  ...emptyDraft(),
-  snapshot: {
-    reviewDate: '2026-02-06',
-    noteType: 'research handoff note',
-    product: 'NdPr oxide',
-    priceLow: '747,000-753,000 yuan/mt',
-    quoteTime: '2026-02-05T07:12',
-    sourceLabel: 'SMM',
-    sourceState: 'market',
-    priceKind: 'assessment range',
-    dataBasis: 'transaction',
-    finalRead: 'confirmed',
-    nextReviewOwner: 'Desk lead',
-  },
-  exposure: {
-    exposureRoute: 'physical metal',
-    instrument: 'NdPr oxide lot',
-    quantity: '1,000',
-    unit: 'kg',
-    bid: '61.5',
-    ask: '64',
-    positionRole: 'Magnet demand',
-    owner: 'Desk lead',
-    asOf: '2026-02-06',
-  },
-  triggers: [
-    {
-      owner: 'Desk lead',
-      openQuestion: 'Holds?',
-      evidenceRequest: 'Next review',
-      dueDate: '2026-02-13',
-      triggerType: 'source age',
-      nextAction: 'monitor',
-    },
-  ],
-});
+import { logic, newId, validDraft } from './helpers';
 
 describe('form fields from the schema', () => {
   it('asks only for what the analyst types: no ids, timestamps or computed values', () => {

@@ -4,53 +4,11 @@
  * or a trigger's Quote time and Source state that default from the snapshot) gets no "is required"
  * of its own: the analyst would fix a field that holds a good value.
  */
-import { createDeskLogic } from '../../src/taskpane/desk-logic';
-import { emptyDraft, type ReviewDraft } from '../../src/taskpane/draft-store';
+import { type ReviewDraft } from '../../src/taskpane/draft-store';
 import type { Control, FormSection } from '../../src/taskpane/form-model';
 import { fieldKey, type FormIssue } from '../../src/taskpane/review-logic';
 
-const NOW = new Date('2026-02-06T10:00:00Z');
-let n = 0;
-const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-const logic = createDeskLogic({ now: () => NOW, newId });
-
-const validDraft = (): ReviewDraft => ({
-  ...emptyDraft(),
-  snapshot: {
-    reviewDate: '2026-02-06',
-    noteType: 'research handoff note',
-    product: 'NdPr oxide',
-    priceLow: '747,000-753,000 yuan/mt',
-    quoteTime: '2026-02-05T07:12',
-    sourceLabel: 'SMM',
-    sourceState: 'market',
-    priceKind: 'assessment range',
-    dataBasis: 'transaction',
-    finalRead: 'confirmed',
-    nextReviewOwner: 'Desk lead',
-  },
-  exposure: {
-    exposureRoute: 'physical metal',
-    instrument: 'NdPr oxide lot',
-    quantity: '1,000',
-    unit: 'kg',
-    bid: '61.5',
-    ask: '64',
-    positionRole: 'Magnet demand',
-    owner: 'Desk lead',
-    asOf: '2026-02-06',
-  },
-  triggers: [
-    {
-      owner: 'Desk lead',
-      openQuestion: 'Holds?',
-      evidenceRequest: 'Next review',
-      dueDate: '2026-02-13',
-      triggerType: 'source age',
-      nextAction: 'monitor',
-    },
-  ],
-});
+import { logic, validDraft } from './helpers';
 
 type Edit = Partial<
   Record<'snapshot' | 'exposure' | 'trigger0' | 'trigger1', Record<string, string>>

@@ -16,14 +16,9 @@ import {
 import { createOfficeDeskWorkbook } from '../../../src/excel/office';
 import { orphans } from '../audit';
 import { idMaker, reviewRows } from '../helpers';
+import { deskReady, type ReadyWorkbook } from './ready';
 
-async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
-  const m = createMemoryDeskWorkbook();
-  expect((await m.workbook.ensureTables()).ok).toBe(true);
-  const newId = idMaker();
-  expect((await m.workbook.appendReview(reviewRows(newId))).ok).toBe(true);
-  return { ...m, newId };
-}
+const ready = (): Promise<ReadyWorkbook> => deskReady({ firstReview: true });
 
 const table = (m: MemoryDeskWorkbook, name: string) =>
   m

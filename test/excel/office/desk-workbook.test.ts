@@ -9,13 +9,9 @@ import {
 } from '../../../src/excel/memory';
 import { VERSION_NAME, WORKBOOK_ID_NAME } from '../../../src/excel/office';
 import { checked, HOSTILE, idMaker, NOW, reviewInput, reviewRows } from '../helpers';
+import { deskReady, type ReadyWorkbook } from './ready';
 
-async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
-  const m = createMemoryDeskWorkbook();
-  expect((await m.workbook.ensureTables()).ok).toBe(true);
-  m.host.resetStats();
-  return { ...m, newId: idMaker() };
-}
+const ready = (): Promise<ReadyWorkbook> => deskReady();
 
 /** Every cell that existed before is still there with the same value and formula. */
 function expectUnchanged(before: Map<string, string>, after: Map<string, string>): void {

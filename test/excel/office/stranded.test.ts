@@ -9,24 +9,15 @@
  */
 import fc from 'fast-check';
 import { columnList, rowCells, type TableKey, TABLES } from '../../../src/core';
-import {
-  cellDigest,
-  createMemoryDeskWorkbook,
-  type MemoryDeskWorkbook,
-} from '../../../src/excel/memory';
+import { cellDigest, type MemoryDeskWorkbook } from '../../../src/excel/memory';
 import type { RecordValues } from '../../../src/excel/workbook';
 import { fcParams } from '../../core/fc-seed';
 import { idMaker, reviewRows } from '../helpers';
+import { deskReady, type ReadyWorkbook } from './ready';
 
 const TRIGGERS = TABLES.triggers.name;
 
-async function ready(): Promise<MemoryDeskWorkbook & { newId: () => string }> {
-  const m = createMemoryDeskWorkbook();
-  expect((await m.workbook.ensureTables()).ok).toBe(true);
-  const newId = idMaker(1);
-  expect((await m.workbook.appendReview(reviewRows(newId))).ok).toBe(true);
-  return { ...m, newId };
-}
+const ready = (): Promise<ReadyWorkbook> => deskReady({ firstReview: true, idPrefix: 1 });
 
 /** Writes `row` as the add-in writes it, `offset` rows below the table (0: directly below). */
 function writeBelow(m: MemoryDeskWorkbook, key: TableKey, row: RecordValues, offset = 0): number {

@@ -5,18 +5,14 @@
  * outcome names what was not written.
  */
 import { buildReviewRows } from '../../../src/core/record/build';
-import { cellDigest, createMemoryDeskWorkbook } from '../../../src/excel/memory';
+import { cellDigest } from '../../../src/excel/memory';
 import type { ReviewRecords } from '../../../src/excel/workbook';
 import { idMaker, NOW, reviewInput, reviewRows } from '../helpers';
+import { deskReady, type ReadyWorkbook } from './ready';
 
 const STORAGE = 'bonded warehouse, Rotterdam';
 
-async function ready() {
-  const m = createMemoryDeskWorkbook();
-  expect((await m.workbook.ensureTables()).ok).toBe(true);
-  m.host.resetStats();
-  return m;
-}
+const ready = (): Promise<ReadyWorkbook> => deskReady();
 
 function rowsWith(
   snapshot: Record<string, unknown>,
