@@ -43,7 +43,16 @@ import {
 } from './coauthoring-panes';
 import { idMaker, prng, reviewRows } from './helpers';
 
-const SEED = Number(process.env.DESK_SEED ?? Date.now() % 2 ** 31);
+/**
+ * `npm test` runs one fixed set of 500 schedules, so a commit's result is the same on every machine;
+ * DESK_SIM_RANDOM=1 explores new ones (seed from the clock, logged). Exploring this way found the
+ * open schedule pinned below (it.failing): the README's co-authoring section and the issue-8 note say
+ * what it is.
+ */
+const PINNED_SEED = 838338865;
+const SEED = Number(
+  process.env.DESK_SEED ?? (process.env.DESK_SIM_RANDOM ? Date.now() % 2 ** 31 : PINNED_SEED),
+);
 const INTERLEAVINGS = Number(process.env.DESK_INTERLEAVINGS ?? 500);
 const MAX_ROUNDS = 30;
 /** Share of schedules whose panes create the desk tables themselves, at once. */
@@ -521,30 +530,40 @@ async function schedule(seed: number, f: Figures): Promise<string[]> {
   );
 }
 
+const emptyFigures = (): Figures => ({
+  interleavings: 0,
+  freshRuns: 0,
+  writers: 0,
+  reviews: 0,
+  submitRetries: 0,
+  reappendedReviews: 0,
+  reappendedRows: 0,
+  adoptedByReceipts: 0,
+  adoptedBySubmits: 0,
+  differing: 0,
+  secondSetsMerged: 0,
+  orphansFound: 0,
+  notesTyped: 0,
+  notesMoved: 0,
+  copiesDeleted: 0,
+  copiesInsideDeleted: 0,
+  emptyRows: 0,
+  rounds: [],
+  overwritten: 0,
+});
+
 describe('co-authoring simulation', () => {
+  // Open: four panes create the tables at once; a second set is merged away but its emptied, marked
+  // sheet "DeskTriggers (2)" stays (no pane runs the creation that would remove it). Nothing is lost
+  // or doubled; the sheet is an orphan. When this starts passing, make it a plain `it`.
+  it.failing('an emptied second desk sheet is not left behind (open: seed 839168575)', async () => {
+    const f = emptyFigures();
+    expect(await schedule(839168575, f)).toEqual([]);
+  });
+
   it(`${INTERLEAVINGS} random interleavings of 2–4 writers lose, double and mix nothing (seed ${SEED})`, async () => {
     console.log(`co-authoring simulation seed: ${SEED} (rerun with DESK_SEED=${SEED})`);
-    const f: Figures = {
-      interleavings: 0,
-      freshRuns: 0,
-      writers: 0,
-      reviews: 0,
-      submitRetries: 0,
-      reappendedReviews: 0,
-      reappendedRows: 0,
-      adoptedByReceipts: 0,
-      adoptedBySubmits: 0,
-      differing: 0,
-      secondSetsMerged: 0,
-      orphansFound: 0,
-      notesTyped: 0,
-      notesMoved: 0,
-      copiesDeleted: 0,
-      copiesInsideDeleted: 0,
-      emptyRows: 0,
-      rounds: [],
-      overwritten: 0,
-    };
+    const f = emptyFigures();
     const problems: string[] = [];
     for (let i = 0; i < INTERLEAVINGS; i += 1) problems.push(...(await schedule(SEED + i, f)));
     const rounds = f.rounds.length ? f.rounds : [0];
