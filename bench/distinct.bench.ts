@@ -63,6 +63,10 @@ interface DistinctCase {
 
 const k = (s: number, i: number): number => s * N + i;
 
+/** NOTE_STATUS as the shipped path calls it, for both of its input kinds. */
+const noteStatusShipped = (x: Record<string, Grid>): Output =>
+  core.noteStatus(x.quote!, x.spread!, x.change!, AS_OF, 'up', null, 'market', null, false, NOW);
+
 const CASES: DistinctCase[] = [
   {
     name: 'RATIO, distinct numbers',
@@ -158,19 +162,7 @@ const CASES: DistinctCase[] = [
       spread: column((i) => typed(k(s, i) * 0.001, 3)),
       change: column((i) => typed(((k(s, i) % 200_000) - 100_000) / 1e6, 6)),
     }),
-    shipped: (x) =>
-      core.noteStatus(
-        x.quote!,
-        x.spread!,
-        x.change!,
-        AS_OF,
-        'up',
-        null,
-        'market',
-        null,
-        false,
-        NOW,
-      ),
+    shipped: noteStatusShipped,
     plain: (x) =>
       rows((i) => {
         const q = num(at(x.quote!, i));
@@ -190,19 +182,7 @@ const CASES: DistinctCase[] = [
         change: column((i) => `${((k(s, i) % 200_000) - 100_000) / 1e4}%`),
       };
     },
-    shipped: (x) =>
-      core.noteStatus(
-        x.quote!,
-        x.spread!,
-        x.change!,
-        AS_OF,
-        'up',
-        null,
-        'market',
-        null,
-        false,
-        NOW,
-      ),
+    shipped: noteStatusShipped,
     plain: (x) =>
       rows((i) => {
         const q = (Date.parse(`${at(x.quote!, i) as string}Z`) - Date.UTC(1899, 11, 30)) / 864e5;

@@ -9,7 +9,11 @@
  * in older hosts. None of them means "the request was malformed" here.
  */
 import { TABLES } from '../../src/core';
-import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../src/excel/memory';
+import {
+  createMemoryDeskWorkbook,
+  type MemoryDeskWorkbook,
+  type SyncInfo,
+} from '../../src/excel/memory';
 import { explainOfficeCode, officeErrorSentence } from '../../src/excel/office-errors';
 import { orphans } from './audit';
 import { idMaker, reviewRows } from './helpers';
@@ -55,6 +59,16 @@ function between(m: MemoryDeskWorkbook, edit: () => void): void {
     edit();
   };
 }
+
+/** Fails the write request part-way, at its table resize, with Excel's `code`. */
+const failAtResize = (code: string) => (info: SyncInfo) =>
+  info.writes > 0
+    ? {
+        kind: 'fail-partway' as const,
+        after: info.ops.findIndex((o) => o.kind === 'table.resize'),
+        code,
+      }
+    : undefined;
 
 describe('Excel’s answers, code by code, as the pane says them', () => {
   it.each(['InvalidArgument', 'ItemAlreadyExists'] as const)(
@@ -110,14 +124,7 @@ describe('Excel’s answers, code by code, as the pane says them', () => {
       expect((await m.workbook.ensureTables()).ok).toBe(true);
       const rows = reviewRows(idMaker(), { triggers: 2 });
       expect((await m.workbook.appendReview(rows)).ok).toBe(true);
-      m.host.faults = (info) =>
-        info.writes > 0
-          ? {
-              kind: 'fail-partway',
-              after: info.ops.findIndex((o) => o.kind === 'table.resize'),
-              code,
-            }
-          : undefined;
+      m.host.faults = failAtResize(code);
       const r = await m.workbook.appendReview(reviewRows(idMaker(2)));
       expect(r).toMatchObject({
         ok: false,
@@ -134,14 +141,7 @@ describe('Excel’s answers, code by code, as the pane says them', () => {
       const m = createMemoryDeskWorkbook();
       expect((await m.workbook.ensureTables()).ok).toBe(true);
       m.user.deleteColumn('DeskTriggers', 'Owner');
-      m.host.faults = (info) =>
-        info.writes > 0
-          ? {
-              kind: 'fail-partway',
-              after: info.ops.findIndex((o) => o.kind === 'table.resize'),
-              code,
-            }
-          : undefined;
+      m.host.faults = failAtResize(code);
       const r = await m.workbook.repair();
       expect(r.ok === false && r.message).toMatch(
         new RegExp(`^Repairing the desk tables failed: .*in the way of the columns.*\\[${code}\\]`),
