@@ -30,6 +30,7 @@ import {
   SHEET_MARK,
   WORKBOOK_ID_NAME,
 } from './marks';
+import type { LeftoverSheet } from './leftovers';
 import { cellList, occupiedCells, tableName } from './messages';
 import { VERSION_NAME } from './schema-version';
 import type { State } from './session';
@@ -55,6 +56,8 @@ export interface CreationPlan {
   readonly emptyDuplicates: readonly { key: TableKey; table: OtherTable }[];
   /** Duplicates holding rows (or with desk rows below them): merged by ensureTables (duplicates.ts). */
   readonly fullDuplicates: readonly { key: TableKey; table: OtherTable }[];
+  /** Marked sheets a merge left empty, their desk table elsewhere (leftovers.ts): removed. */
+  readonly emptySheets: readonly LeftoverSheet[];
   readonly stampVersion: boolean;
   readonly stampId: boolean;
 }
@@ -184,7 +187,11 @@ function ownTables(around: Surroundings): Record<TableKey, OtherTable[]> {
 }
 
 /** Decides what to create, adopt, follow and remove — or why nothing may be written. */
-export function planCreation(s: State, around: Surroundings): CreationPlan | string[] {
+export function planCreation(
+  s: State,
+  around: Surroundings,
+  emptySheets: readonly LeftoverSheet[],
+): CreationPlan | string[] {
   const own = ownTables(around);
   const problems: string[] = [];
   const tables: TablePlan[] = [];
@@ -219,6 +226,7 @@ export function planCreation(s: State, around: Surroundings): CreationPlan | str
     tables,
     emptyDuplicates,
     fullDuplicates,
+    emptySheets,
     stampVersion: s.schema.kind === 'absent',
     stampId: s.workbookId === null && !s.workbookIdTaken,
   };
@@ -300,6 +308,10 @@ export function queueCreation(
     // Only the table on its sheet: the sheet goes with it.
     ctx.workbook.tables.getItem(d.table.id).worksheet.delete();
     removed.push(`the empty sheet ${d.table.sheet} (table ${d.table.name})`);
+  }
+  for (const l of plan.emptySheets) {
+    ctx.workbook.worksheets.getItem(l.sheet).delete();
+    removed.push(`the empty sheet ${l.sheet} (made for a second ${l.table} table, since merged)`);
   }
   return { created, removed };
 }

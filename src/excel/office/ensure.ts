@@ -4,7 +4,8 @@
  * adopted or removed (create.ts, duplicates.ts); a colleague's name, sheet or table in the way is
  * refused up front, naming it, with nothing written.
  *
- *   creation: read (1 sync; a 2nd when the workbook holds other tables), write (1 sync)
+ *   creation: read (1 sync; a 2nd when the workbook holds other tables, a 3rd when it holds
+ *   sheets without a desk table — leftovers.ts), write (1 sync)
  *   migration (older schema only): read, read right of the tables, write (columns.ts)
  *   duplicates holding rows: merged by an append each (duplicates.ts)
  */
@@ -13,6 +14,7 @@ import type { WriteOutcome } from '../workbook';
 import { addColumns, type ColumnsTodo } from './columns';
 import { planCreation, queueCreation, type CreationPlan } from './create';
 import { mergeDuplicates } from './duplicates';
+import { queueLeftovers } from './leftovers';
 import { attemptIdFrom, WORKBOOK_ID_NAME } from './marks';
 import { quoteList } from './messages';
 import { attempt, failure, officeFailure, type Failure } from './outcome';
@@ -64,13 +66,16 @@ function create(session: Session): Promise<Created | Failure> {
     session.run,
     async (ctx) => {
       let reader: ReturnType<typeof queueSurroundings> | null = null;
+      let leftovers: ReturnType<typeof queueLeftovers> | null = null;
       const s = await readState(session, ctx, {}, () => {
         reader = queueSurroundings(ctx);
+        leftovers = queueLeftovers(ctx);
       });
       const around: Surroundings = await (
         reader as unknown as ReturnType<typeof queueSurroundings>
       ).read(s);
-      const plan = planCreation(s, around);
+      const left = await (leftovers as unknown as ReturnType<typeof queueLeftovers>).read(s);
+      const plan = planCreation(s, around, left);
       if (Array.isArray(plan))
         return failure('name-taken', `Nothing was written. ${plan.join(' ')}`);
       const newer = refuseNewer(s);

@@ -13,6 +13,7 @@ import {
 } from '../workbook';
 import { copiesInside, copiesSentence } from './copies';
 import { lacksRequired, quoteList, tableName } from './messages';
+import { leftoverSentence, queueLeftovers } from './leftovers';
 import { attempt } from './outcome';
 import { readBody } from './read';
 import { readState } from './probe';
@@ -126,7 +127,17 @@ export function health(session: Session, receipts?: readonly Receipt[]): Promise
       // Bodies too: health names the rows that break the schema (e.g. left blank by a repair),
       // and checks the receipts against them; the workbook id comes with the same read.
       const o = { body: true };
-      const s = await readState(session, ctx, { snapshots: o, exposures: o, triggers: o });
+      let leftovers: ReturnType<typeof queueLeftovers> | null = null;
+      const read = await readState(
+        session,
+        ctx,
+        { snapshots: o, exposures: o, triggers: o },
+        () => {
+          leftovers = queueLeftovers(ctx);
+        },
+      );
+      const left = await (leftovers as unknown as ReturnType<typeof queueLeftovers>).read(read);
+      const s = { ...read, tidy: [...read.tidy, ...left.map(leftoverSentence)] };
       const h = healthOf(s);
       return receipts ? { ...h, receipts: checkReceipts(s, receipts) } : h;
     },

@@ -8,6 +8,8 @@
  */
 import { TABLES } from '../../../src/core';
 import { createCoauthoring, type Coauthoring, type Replica } from '../../../src/excel/memory';
+import { createMemoryDeskWorkbook } from '../../../src/excel/memory';
+import { SHEET_MARK } from '../../../src/excel/office/marks';
 import { orphans } from '../audit';
 import { idMaker, reviewRows } from '../helpers';
 
@@ -115,5 +117,40 @@ describe('desk tables created by two panes at once converge to one set', () => {
       ),
     });
     expect(tableNames(co)).toContain(`${SNAP}_2`);
+  });
+
+  // What a merge can leave with no pane remembering it (coauthoring-sim seed 839168575): the
+  // second set's sheet, marked, its table gone. Any pane's health read finds it in the workbook.
+  it('removes an emptied sheet the add-in made for a merged second table, and nothing of a colleague’s', async () => {
+    const m = createMemoryDeskWorkbook();
+    expect((await m.workbook.ensureTables()).ok).toBe(true);
+    const mark = (sheet: string) =>
+      m.model.addName(SHEET_MARK, '="DeskTriggers|twinr21|created"', '', m.model.sheet(sheet)!);
+    m.user.addSheet('DeskTriggers (2)');
+    mark('DeskTriggers (2)');
+    m.user.addSheet('DeskTriggers (3)'); // marked, but a colleague has typed on it since
+    mark('DeskTriggers (3)');
+    m.user.typeCell('DeskTriggers (3)', 'B4', 'keep me');
+    m.user.addSheet('Scratch'); // empty, not the add-in's
+    const h = await m.workbook.health();
+    expect(h.tidy).toEqual([
+      'the empty sheet DeskTriggers (2), which the add-in made for a second DeskTriggers table that has since been merged, is removed',
+    ]);
+    const r = await m.workbook.ensureTables();
+    expect(r).toMatchObject({
+      ok: true,
+      message: expect.stringContaining(
+        'emoved the empty sheet DeskTriggers (2) (made for a second DeskTriggers table, since merged)',
+      ),
+    });
+    expect(m.view().sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      'DeskSnapshots',
+      'DeskExposures',
+      'DeskTriggers',
+      'DeskTriggers (3)',
+      'Scratch',
+    ]);
+    expect((await m.workbook.health()).tidy).toBeUndefined();
   });
 });
