@@ -142,6 +142,8 @@ export {
   SUPPLY_CHAIN_FIELDS,
   SUPPLY_CHAIN_ROUTES,
   TABLE_KEYS,
+  REVIEW_KEYS,
+  type ReviewKey,
   TABLES,
   tableLabel,
   tableNoun,

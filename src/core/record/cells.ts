@@ -15,12 +15,14 @@ import { show } from '../show';
 import type { ColumnSpec, TableKey } from './table-def';
 import {
   NUMBER_KINDS,
-  TABLE_KEYS,
+  REVIEW_KEYS,
   TABLES,
   TEXT_KINDS,
   columnList,
   Stamps,
   type Exposure,
+  type Price,
+  type ReviewKey,
   type Snapshot,
   type Trigger,
 } from './schema';
@@ -37,6 +39,7 @@ interface TableRecord {
   readonly snapshots: Snapshot;
   readonly exposures: Exposure;
   readonly triggers: Trigger;
+  readonly prices: Price;
 }
 /**
  * A record of table K that the schema accepted: made only by `checkRecord` (and so by
@@ -51,7 +54,7 @@ export interface ReviewRecords {
   readonly triggers: readonly DeskRecord<'triggers'>[];
 }
 /** A review's rows as plain values (a receipt as stored), before `checkRecord` makes them records. */
-export type ReviewValues = { readonly [K in TableKey]: readonly RecordValues[] };
+export type ReviewValues = { readonly [K in ReviewKey]: readonly RecordValues[] };
 
 export const QUOTE_PREFIX = "'";
 /** The number format of text columns (Excel's Text format). */
@@ -220,9 +223,9 @@ export function withStamps<K extends TableKey>(
  */
 export function checkReview(rows: ReviewValues): Checked<{ records: ReviewRecords }> {
   const out = { snapshots: [], exposures: [], triggers: [] } as {
-    -readonly [K in TableKey]: DeskRecord<K>[];
+    -readonly [K in ReviewKey]: DeskRecord<K>[];
   };
-  for (const key of TABLE_KEYS) {
+  for (const key of REVIEW_KEYS) {
     for (const [i, row] of rows[key].entries()) {
       const check = checkRecord(key, row);
       if (!check.ok) {
@@ -237,8 +240,8 @@ export function checkReview(rows: ReviewValues): Checked<{ records: ReviewRecord
 
 /** Records of one table (checked as that table's: read back, say) as a review of that table alone. */
 export function reviewOfTable(
-  key: TableKey,
-  records: readonly DeskRecord<TableKey>[],
+  key: ReviewKey,
+  records: readonly DeskRecord<ReviewKey>[],
 ): ReviewRecords {
   return { snapshots: [], exposures: [], triggers: [], [key]: records } as ReviewRecords;
 }

@@ -25,7 +25,7 @@ export { DIRECTIONS, SOURCE_STATES, STATUSES };
 import type { ColumnKind, ColumnSource, ColumnSpec, DeskTable, TableKey } from './table-def';
 
 /** Bump when a column is added; add a step to MIGRATIONS describing it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Excel number format per column kind (derived, never restated per column). */
 export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
@@ -520,6 +520,55 @@ const triggerFields = {
 export const Trigger = z.object(shapeOf(triggerFields));
 export type Trigger = z.infer<typeof Trigger>;
 
+// ── DeskPrices ───────────────────────────────────────────────────────────────────────────────
+/**
+ * Price history from imported sheets: append-only. A later row for the same (code or product,
+ * location basis, price date, source) with other prices is a correction naming the row it
+ * corrects; nothing is overwritten.
+ */
+const priceFields = {
+  recordId: common.recordId,
+  importedAt: req.datetime('Imported at', {
+    source: 'system',
+    help: 'When the import wrote the row (wall-clock time).',
+  }),
+  importedBy: req.text('Imported by', { source: 'system' }),
+  importId: req.id('Import ID', {
+    source: 'system',
+    help: 'Links the rows written by one import.',
+  }),
+  priceDate: req.date('Price date', {
+    help: 'The day the price was assessed or published; it counts from the start of that day.',
+  }),
+  priceCode: opt.suggest('Price code', Object.keys(PRICE_CODES), {
+    help: 'Fastmarkets code, e.g. MB-NDP-0001; free text allowed.',
+  }),
+  product: req.suggest('Product', PRODUCTS),
+  locationBasis: opt.enum('Location basis', LOCATION_BASES),
+  priceLow: req.nonNegative('Price low', 'price'),
+  priceHigh: req.nonNegative('Price high', 'price', {
+    help: 'Blank: the same as Price low (a single price).',
+    defaulted: true,
+  }),
+  priceMid: req.nonNegative('Price mid', 'money', { source: 'computed' }),
+  unit: req.enum('Unit', PRICE_UNITS),
+  sourceLabel: req.text('Source label', {
+    help: 'Who published the price (SMM, Fastmarkets, a colleague); "illustrative" when it is not real.',
+  }),
+  sourceState: req.enum('Source state', SOURCE_STATES),
+  dataBasis: req.enum('Data basis', DATA_BASES),
+  correctionOf: opt.text('Correction of', {
+    source: 'system',
+    help: 'The Record ID of the earlier row this one corrects; blank otherwise.',
+  }),
+};
+
+export const Price = z.object(shapeOf(priceFields)).superRefine((p, ctx) => {
+  if (p.priceLow > p.priceHigh)
+    ctx.addIssue({ code: 'custom', path: ['priceHigh'], message: 'Price high: low is above high' });
+});
+export type Price = z.infer<typeof Price>;
+
 // ── tables ───────────────────────────────────────────────────────────────────────────────────
 function table<S extends z.ZodObject, F extends Fields>(
   key: TableKey,
@@ -553,14 +602,23 @@ export const ExposureTable = table(
   exposureFields,
 );
 export const TriggerTable = table('triggers', 'DeskTriggers', 'trigger', Trigger, triggerFields);
+export const PriceTable = table('prices', 'DeskPrices', 'price', Price, priceFields);
 
 export const TABLES: Readonly<Record<TableKey, DeskTable>> = {
   snapshots: SnapshotTable as unknown as DeskTable,
   exposures: ExposureTable as unknown as DeskTable,
   triggers: TriggerTable as unknown as DeskTable,
+  prices: PriceTable as unknown as DeskTable,
 };
 /** The tables in the order the pane and the messages list them. */
-export const TABLE_KEYS: readonly TableKey[] = ['snapshots', 'exposures', 'triggers'];
+export const TABLE_KEYS: readonly TableKey[] = ['snapshots', 'exposures', 'triggers', 'prices'];
+/** The tables one review writes (DeskPrices is written by imports). */
+export const REVIEW_KEYS = [
+  'snapshots',
+  'exposures',
+  'triggers',
+] as const satisfies readonly TableKey[];
+export type ReviewKey = (typeof REVIEW_KEYS)[number];
 
 /** How the pane names a table: its Excel name (DeskTriggers). */
 export const tableLabel = (key: TableKey): string => TABLES[key].name;
@@ -608,6 +666,8 @@ export interface Migration {
   readonly from: number;
   readonly to: number;
   readonly addColumns: Readonly<Partial<Record<TableKey, readonly string[]>>>;
+  /** Tables the step adds, whole (created as creation makes them, next to the others). */
+  readonly addTables?: readonly TableKey[];
   readonly describe: string;
 }
 export const MIGRATIONS: readonly Migration[] = [
@@ -623,6 +683,13 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 2,
     addColumns: { exposures: ['priceUnit'] },
     describe: 'DeskExposures gains Price unit (the currency and unit of its money columns)',
+  },
+  {
+    from: 2,
+    to: 3,
+    addColumns: {},
+    addTables: ['prices'],
+    describe: 'DeskPrices is added (price history from imported sheets); no existing cell changes',
   },
 ];
 

@@ -40,8 +40,8 @@ export interface ColumnSpec {
   readonly defaulted?: true;
 }
 
-export type TableKey = 'snapshots' | 'exposures' | 'triggers';
-export type TableName = 'DeskSnapshots' | 'DeskExposures' | 'DeskTriggers';
+export type TableKey = 'snapshots' | 'exposures' | 'triggers' | 'prices';
+export type TableName = 'DeskSnapshots' | 'DeskExposures' | 'DeskTriggers' | 'DeskPrices';
 
 /**
  * A desk table: its zod schema and a column for every field. The mapped type has no optional
