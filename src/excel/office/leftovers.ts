@@ -5,7 +5,7 @@
  * is per pane), so every health read and every creation looks for them in the workbook itself.
  *
  *   first sync (shared with readState): the sheets' names
- *   second sync, only when some sheet holds no desk table: each such sheet's mark, tables, values
+ *   second sync, only when a sheet named like a desk table holds none: its mark, tables, values
  */
 import { TABLE_KEYS, TABLES } from '../../core';
 import { readMark, SHEET_MARK } from './marks';
@@ -21,6 +21,13 @@ export function leftoverSentence(l: LeftoverSheet): string {
   return `the empty sheet ${l.sheet}, which the add-in made for a second ${l.table} table that has since been merged, is removed`;
 }
 
+/**
+ * Sheets named like a desk table ("DeskTriggers (2)", as Excel names a second sheet of a name):
+ * only these are looked into, so a health read stays one sync in a workbook of other sheets.
+ */
+const deskLike = (name: string): boolean =>
+  TABLE_KEYS.some((k) => name.toLowerCase().startsWith(TABLES[k].name.toLowerCase()));
+
 /** Queues the sheets' names into the first sync; `read` finds the leftovers among them. */
 export function queueLeftovers(ctx: Excel.RequestContext): {
   read(s: State): Promise<LeftoverSheet[]>;
@@ -35,7 +42,7 @@ export function queueLeftovers(ctx: Excel.RequestContext): {
         }),
       );
       const held = new Set(deskSheets.values());
-      const rest = sheets.items.filter((w) => !held.has(w.name));
+      const rest = sheets.items.filter((w) => !held.has(w.name) && deskLike(w.name));
       if (rest.length === 0 || deskSheets.size === 0) return [];
       const loads = rest.map((w) => ({
         name: w.name,
