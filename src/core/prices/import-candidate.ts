@@ -83,6 +83,12 @@ function optionOf<T extends string>(options: readonly T[], text: string): T | nu
   return options.find((o) => o.toLowerCase() === want) ?? null;
 }
 
+/** The options of the enum fields a row may name, from the schema. */
+const OPTIONS = {
+  sourceState: columnList('prices').find((c) => c.field === 'sourceState')?.options ?? [],
+  dataBasis: columnList('prices').find((c) => c.field === 'dataBasis')?.options ?? [],
+};
+
 interface Read {
   readonly values: Record<string, RecordValue>;
   readonly problems: Problems;
@@ -221,15 +227,17 @@ function readPrices(
   return { low, high };
 }
 
+function store(field: 'priceLow' | 'priceHigh' | 'priceMid', d: D, r: Read): void {
+  const n = toExcelNumber(d);
+  if (n.ok) r.values[field] = n.value;
+  else r.problems.add(field, `${label(field)}: ${clip(fmt(d))} is too large for Excel`);
+}
+
+/** Low, high and the mid the snapshot builder stores too (midpoint), as Excel numbers. */
 function storePrices(low: D, high: D, r: Read): void {
-  const put = (field: 'priceLow' | 'priceHigh' | 'priceMid', d: D) => {
-    const n = toExcelNumber(d);
-    if (n.ok) r.values[field] = n.value;
-    else r.problems.add(field, `${label(field)}: ${clip(fmt(d))} is too large for Excel`);
-  };
-  put('priceLow', low);
-  put('priceHigh', high);
-  put('priceMid', midpoint(low, high));
+  store('priceLow', low, r);
+  store('priceHigh', high, r);
+  store('priceMid', midpoint(low, high), r);
 }
 
 /** The unit from every place a row may state it; places that disagree are a problem, not a pick. */
@@ -291,8 +299,7 @@ function readRest(texts: FieldTexts, d: ImportDefaults, r: Read): void {
   values.sourceLabel = sourceText !== '' ? sourceText : d.sourceLabel.trim() || null;
   for (const field of ['sourceState', 'dataBasis'] as const) {
     const text = readText(texts, field, p);
-    const col = columnList('prices').find((c) => c.field === field);
-    const options = col?.options ?? [];
+    const options = OPTIONS[field];
     if (text === '') values[field] = d[field];
     else {
       values[field] = optionOf(options, text);
@@ -323,6 +330,26 @@ function schemaProblems(values: RecordValues, p: Problems): void {
   }
 }
 
+/**
+ * The row as one object literal in the schema's order: zod reads an object of one fixed shape
+ * some three times faster than the scratch object the readers filled field by field.
+ */
+function rowValues(v: Readonly<Record<string, RecordValue>>): RecordValues {
+  return {
+    priceDate: v.priceDate ?? null,
+    priceCode: v.priceCode ?? null,
+    product: v.product ?? null,
+    locationBasis: v.locationBasis ?? null,
+    priceLow: v.priceLow ?? null,
+    priceHigh: v.priceHigh ?? null,
+    priceMid: v.priceMid ?? null,
+    unit: v.unit ?? null,
+    sourceLabel: v.sourceLabel ?? null,
+    sourceState: v.sourceState ?? null,
+    dataBasis: v.dataBasis ?? null,
+  };
+}
+
 /** One row's field texts → a candidate, valid or with every problem named. */
 export function candidateFromFields(
   line: number,
@@ -331,19 +358,7 @@ export function candidateFromFields(
   d: ImportDefaults,
   headers: HeaderUnits = {},
 ): PriceCandidate {
-  const values: Record<string, RecordValue> = {
-    priceDate: null,
-    priceCode: null,
-    product: null,
-    locationBasis: null,
-    priceLow: null,
-    priceHigh: null,
-    priceMid: null,
-    unit: null,
-    sourceLabel: null,
-    sourceState: null,
-    dataBasis: null,
-  };
+  const values: Record<string, RecordValue> = {};
   const problems = new Problems();
   const r: { values: typeof values; problems: Problems; code: FastmarketsSpec | null } = {
     values,
@@ -356,11 +371,12 @@ export function candidateFromFields(
   if (prices !== null) storePrices(prices.low, prices.high, r);
   readUnit(texts, headers, units, d, r);
   readRest(texts, d, r);
-  schemaProblems(values, problems);
+  const row = rowValues(values);
+  schemaProblems(row, problems);
   return {
     line,
     source: clipSource(source),
-    values,
+    values: row,
     problems: problems.list,
     ...(problems.ambiguousDate ? { ambiguousDate: true as const } : {}),
   };

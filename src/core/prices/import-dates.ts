@@ -68,17 +68,24 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ].*)?$/;
 
 const FORMS = 'use 2025-01-09, Jan 9, 2025, 9 January 2025 or 9/1/2025';
 
+function badDate(label: string, t: string, why: string): DateRead {
+  return { ok: false, ambiguous: false, message: `${label}: '${clip(t)}' ${why}` };
+}
+
+const PLAIN_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /**
  * Reads a price date; `label` names the field in messages ("Price date"). `dayFirst` is the
  * user's choice for slash dates whose order the text does not settle.
  */
 export function readPriceDate(text: string, label: string, dayFirst?: boolean): DateRead {
   const t = text.trim();
-  const bad = (why: string): DateRead => ({
-    ok: false,
-    ambiguous: false,
-    message: `${label}: '${clip(t)}' ${why}`,
-  });
+  const plain = PLAIN_ISO.exec(t);
+  if (plain !== null) {
+    const date = iso(Number(plain[1]), Number(plain[2]), Number(plain[3]));
+    return date === null ? badDate(label, t, 'is not a day of the calendar') : { ok: true, date };
+  }
+  const bad = (why: string): DateRead => badDate(label, t, why);
   if (t.length > TEXT_LIMIT)
     return bad(`is too long to read as a date (${t.length} characters; at most ${TEXT_LIMIT})`);
   if (ISO_DATE.test(t)) {

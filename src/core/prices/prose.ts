@@ -61,6 +61,7 @@ const MOVE_WORDS = new Set([
   'minus',
 ]);
 const CURRENCY_WORDS = new Set(['usd', 'us$', 'rmb', 'cny', 'yuan', '$', '¥', '￥']);
+const SIGNS = '-−+';
 const HEADER_DATE = /^(?:published|posted|updated|date|sent)\s*:\s*(.+)$/i;
 
 type PriceKind = 'price' | 'bad' | 'move' | 'bare' | 'unclear';
@@ -154,7 +155,11 @@ function pricesIn(s: string): Found[] {
       continue;
     }
     const unit = unitAfter(s, i, numbers.end);
-    const written = s.slice(i, numbers.end);
+    // A sign glued to the number ("−200 yuan/mt", "+1") is a change in a review's prose, never a
+    // price: read with its sign, it is listed as a move rather than losing the sign.
+    const signed =
+      i > 0 && SIGNS.includes(s.charAt(i - 1)) && !isWordChar(i > 1 ? s.charCodeAt(i - 2) : 32);
+    const written = (signed ? s.charAt(i - 1) : '') + s.slice(i, numbers.end);
     const end = unit?.end ?? numbers.end;
     const before = wordBefore(s, i);
     if (unit === null) {
@@ -162,7 +167,7 @@ function pricesIn(s: string): Found[] {
     } else {
       const text = `${written} ${unit.text}`;
       const read = parsePrice(text, 'Price');
-      if (MOVE_WORDS.has(before)) out.push({ start: i, kind: 'move', text });
+      if (signed || MOVE_WORDS.has(before)) out.push({ start: i, kind: 'move', text });
       else if (before === 'from' && numbers.dash !== '')
         out.push({ start: i, kind: 'unclear', text });
       else if (!read.ok) out.push({ start: i, kind: 'bad', text, reason: read.error.message });
