@@ -51,3 +51,12 @@ export function csvGrid(text: string): string[][] {
       return cells;
     });
 }
+
+/** UUIDs 00000000-0000-4000-8000-<prefix, n> in order: distinct per prefix and call. */
+export function idMaker(prefix = 0): () => string {
+  let n = 0;
+  return () => {
+    n += 1;
+    return `00000000-0000-4000-8000-${(prefix * 1_000_000 + n).toString(16).padStart(12, '0')}`;
+  };
+}
