@@ -5,7 +5,7 @@
  */
 import { checkRecord, type DeskRecord } from '../record/cells';
 import { done, refused, type Checked } from '../result';
-import type { PriceCandidate } from './import-candidate';
+import { stampedRow, type PriceCandidate } from './import-candidate';
 import type { ImportMark } from './dedupe';
 
 export interface ImportStamps {
@@ -27,6 +27,7 @@ export function priceRecords(
       `The import has ${candidates.length} rows but ${marks.length} marks: mark them again`,
     );
   const records: DeskRecord<'prices'>[] = [];
+  const importedBy = stamps.importedBy.trim();
   for (const [i, c] of candidates.entries()) {
     const mark = marks[i] as ImportMark;
     if (mark.kind === 'duplicate') continue;
@@ -34,14 +35,16 @@ export function priceRecords(
       return refused(
         `Line ${c.line} cannot be recorded — ${mark.reasons.join('; ')}; untick it or correct it`,
       );
-    const check = checkRecord('prices', {
-      ...c.values,
-      recordId: stamps.newId(),
-      importedAt: stamps.importedAt,
-      importedBy: stamps.importedBy.trim(),
-      importId: stamps.importId,
-      correctionOf: mark.kind === 'correction' ? mark.of : null,
-    });
+    const check = checkRecord(
+      'prices',
+      stampedRow(c.values, {
+        recordId: stamps.newId(),
+        importedAt: stamps.importedAt,
+        importedBy,
+        importId: stamps.importId,
+        correctionOf: mark.kind === 'correction' ? mark.of : null,
+      }),
+    );
     if (!check.ok)
       return refused(
         `Line ${c.line} is invalid — ${check.issues.map((x) => x.message).join('; ')}`,

@@ -22,8 +22,8 @@ import {
 } from './import-candidate';
 import { readPriceDate } from './import-dates';
 
-/** Characters of prose one import reads (some 100 pages of text). */
-export const PROSE_LIMIT = 500_000;
+/** Characters of prose one import reads (2 MB of text: some 10,000 price sentences with their dates). */
+export const PROSE_LIMIT = 2_000_000;
 
 export interface UnreadPrice {
   readonly line: number;

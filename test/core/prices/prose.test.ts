@@ -171,6 +171,6 @@ describe('prose prices', () => {
   it(`refuses more than ${PROSE_LIMIT.toLocaleString('en-US')} characters, saying the limit`, () => {
     const r = one('x'.repeat(PROSE_LIMIT + 1));
     expect(r.candidates).toEqual([]);
-    expect(r.unread[0]?.reason).toContain('at most 500,000');
+    expect(r.unread[0]?.reason).toContain('at most 2,000,000');
   });
 });
