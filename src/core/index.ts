@@ -44,6 +44,7 @@ export {
   parseQuote,
   parseRate,
   parseUnitArg,
+  midpoint,
   type ParsedPrice,
 } from './price/parse';
 export {
@@ -163,4 +164,33 @@ export type {
 export { statusIssue, triggerStatus } from './record/trigger-status';
 export { noteStatusOfCells, type NoteStatusCells } from './operations/note-status';
 export { buildSampleReviews } from './record/sample-data';
+export { PRODUCT_SYNONYMS, productOf, type Product } from './record/products';
+
+// ── price imports (DeskPrices) ───────────────────────────────────────────────────────────────
+export {
+  guessMapping,
+  IMPORT_FIELDS,
+  importFieldLabel,
+  type ColumnMapping,
+  type ImportField,
+} from './prices/import-fields';
+export {
+  candidateFromFields,
+  SOURCE_LIMIT,
+  type DataBasis,
+  type FieldTexts,
+  type HeaderUnits,
+  type ImportDefaults,
+  type LocationBasis,
+  type PriceCandidate,
+} from './prices/import-candidate';
+export { candidatesFromGrid, IMPORT_ROW_LIMIT } from './prices/import-grid';
+export {
+  candidatesFromProse,
+  PROSE_LIMIT,
+  type ProseImport,
+  type UnreadPrice,
+} from './prices/prose';
+export { markCandidates, type ImportMark } from './prices/dedupe';
+export { priceRecords, type ImportStamps } from './prices/import-records';
 export { reviewQueue, type QueueItem } from './review-queue';

@@ -55,6 +55,9 @@ const percentage = (text: string, argName: string, give: string): Result<never> 
 
 const digits = (text: string): string => text.replace(/,/g, '');
 
+/** The midpoint of a low–high price: the mid a range text, a snapshot and an imported price all store. */
+export const midpoint = (low: D, high: D): D => low.plus(high).div(2);
+
 const priceCache = new Map<string, CachedPrice>();
 
 /**
@@ -112,7 +115,7 @@ class TextPrice implements CachedPrice {
         // A range typed high–low still means its midpoint.
         const low = D.min(a, b);
         const high = D.max(a, b);
-        this.decimals = { low, high, mid: low.plus(high).div(2) };
+        this.decimals = { low, high, mid: midpoint(low, high) };
       }
     }
     return this.decimals;

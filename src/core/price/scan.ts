@@ -49,7 +49,7 @@ function signLength(s: string, i: number): number {
 }
 
 /** Length of the range dash at i, 0 when none. */
-function dashLength(s: string, i: number): number {
+export function dashLength(s: string, i: number): number {
   const c = s.charCodeAt(i);
   // - – — ‒ − ~
   if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2012 || c === 0x2212 || c === 126) {

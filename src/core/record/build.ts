@@ -14,7 +14,7 @@ import { parseDate, wallClockAsUtc } from '../dates';
 import { fail, ok, type Result } from '../errors';
 import { isMissing } from '../grid/evaluate';
 import { needsFx } from '../price/factor';
-import { parseFx, parseNumber, parsePrice, type ParsedPrice } from '../price/parse';
+import { midpoint, parseFx, parseNumber, parsePrice, type ParsedPrice } from '../price/parse';
 import { unitOf, type Unit } from '../price/units';
 import { show } from '../show';
 import { DEFAULT_DIRECTION, type NoteStatusVerdict } from '../status/types';
@@ -250,7 +250,7 @@ function statedPrice(a: ParsedPrice, b: ParsedPrice | null): ParsedPrice {
   return {
     low: a.mid,
     high: b.mid,
-    mid: a.mid.plus(b.mid).div(2),
+    mid: midpoint(a.mid, b.mid),
     unit: a.unit ?? b.unit,
     isRange: true,
   };
@@ -301,7 +301,7 @@ function snapshotPrices(
   const hi = a.isRange ? a.high : b === null ? a.mid : b.mid;
   draft.priceLow = num(lo, low, issues);
   draft.priceHigh = num(hi, high, issues);
-  draft.priceMid = num(lo.plus(hi).div(2), colOf('snapshots', 'priceMid'), issues);
+  draft.priceMid = num(midpoint(lo, hi), colOf('snapshots', 'priceMid'), issues);
   const typed = [a.unit, b?.unit ?? null].filter((u): u is NonNullable<typeof u> => u !== null);
   const unitCol = colOf('snapshots', 'unit');
   if (typed.length === 2 && typed[0] !== typed[1]) {
