@@ -164,3 +164,8 @@ export { statusIssue, triggerStatus } from './record/trigger-status';
 export { noteStatusOfCells, type NoteStatusCells } from './operations/note-status';
 export { buildSampleReviews } from './record/sample-data';
 export { reviewQueue, type QueueItem } from './review-queue';
+
+// ── price history (DeskPrices) ───────────────────────────────────────────────────────────────
+export { LATEST_FIELDS, latestFromGrid, latestPrice, type LatestField } from './prices/latest';
+export { ratioHistory, type RatioHistoryQuery, type RatioPoint } from './prices/ratio-history';
+export { PRICE_HEADERS } from './record/price-columns';
