@@ -100,6 +100,29 @@ describe('DESK.LATEST: the latest price on or before as_of', () => {
     expect(latest(corrected, 'La oxide', '2025-01-20')).toBe(3700);
   });
 
+  it('finds the latest in a table in any order: reversed, shuffled, corrections far from their date', () => {
+    const days = Array.from({ length: 60 }, (_, i) => i);
+    const rows = (order: number[]): Row[] =>
+      order.map((d) => ({
+        date: serial('2025-01-01') + d,
+        product: 'La oxide',
+        mid: d,
+        source: `d${d}`,
+      }));
+    const reversed = grid(rows([...days].reverse()));
+    const shuffled = grid(rows(days.map((d) => (d * 37) % 60)));
+    for (const table of [reversed, shuffled]) {
+      expect(latest(table, 'La oxide', serial('2025-01-01') + 41.5)).toBe(41);
+      expect(latest(table, 'La oxide', serial('2025-01-01') + 59)).toBe(59);
+    }
+    // Two rows on one date in a reversed table: still the later row of the table.
+    const tie = grid([
+      ...rows([...days].reverse()),
+      { date: serial('2025-01-01') + 10, product: 'La oxide', mid: 1010, source: 'correction' },
+    ]);
+    expect(latest(tie, 'La oxide', serial('2025-01-01') + 10)).toBe(1010);
+  });
+
   it('a range of keys spills one result per key, each error in its own cell', () => {
     const out = latest(
       table,
