@@ -194,3 +194,8 @@ export {
 export { markCandidates, type ImportMark } from './prices/dedupe';
 export { priceRecords, type ImportStamps } from './prices/import-records';
 export { reviewQueue, type QueueItem } from './review-queue';
+
+// ── price history (DeskPrices) ───────────────────────────────────────────────────────────────
+export { LATEST_FIELDS, latestFromGrid, latestPrice, type LatestField } from './prices/latest';
+export { ratioHistory, type RatioHistoryQuery, type RatioPoint } from './prices/ratio-history';
+export { PRICE_HEADERS } from './record/price-columns';

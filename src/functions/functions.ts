@@ -23,6 +23,7 @@
 import {
   convert,
   exitValue,
+  latestFromGrid,
   mid,
   noteStatus,
   premium,
@@ -227,6 +228,37 @@ export function spreadBpsFunction(bid: unknown[][], ask: unknown[][]): unknown[]
  */
 export function premiumFunction(price: unknown[][], reference: unknown[][]): unknown[][] {
   return run('PREMIUM', () => premium(arg(price), arg(reference)));
+}
+
+/**
+ * The latest price on or before a date from the desk's price history (DeskPrices): its mid, or another field. Never a price dated after as_of.
+ * @customfunction LATEST
+ * @param prices The price table with its header row, DeskPrices[#All]: columns are found by header (Price date, Price code, Product, Location basis, Price mid…) in any order; other columns may be added.
+ * @param key A price code (MB-DY-0001), matched first, or a product (Dy oxide); case-insensitive. A range of keys gives one result per key.
+ * @param [as_of] The date the price must be on or before: an Excel date or ISO text. A price dated by day counts from the start of that day. Default: now.
+ * @param [field] What to return: "mid" (default), "low", "high", "date" (the Price date serial), "unit", "code" or "source" (the Source label).
+ * @param [location_basis] Keep only prices at this location basis (fob China, cif Rotterdam, ex-warehouse Rotterdam, China domestic incl. VAT); needed when the key has prices at several.
+ * @returns The field of the latest price dated on or before as_of; of several on that date, the last row in the table.
+ */
+export function latestFunction(
+  prices: unknown[][],
+  key: unknown[][],
+  as_of?: unknown[][],
+  field?: unknown[][],
+  location_basis?: unknown[][],
+): unknown[][] {
+  // `now` and the zone are read at the edge, as for NOTE_STATUS; not volatile either.
+  return run('LATEST', () =>
+    latestFromGrid(
+      arg(prices),
+      arg(key),
+      arg(as_of),
+      arg(field),
+      arg(location_basis),
+      wallClockAsUtc(new Date()),
+      localZone,
+    ),
+  );
 }
 
 /** Shared wrapper: evaluate in the core, map errors per cell (see function-errors.ts). */

@@ -1,5 +1,5 @@
 /**
- * Long and adversarial text: every parser and all eight DESK functions answer a value or an error
+ * Long and adversarial text: every parser and all nine DESK functions answer a value or an error
  * value for long runs of spaces, digits, separators, dashes, commas and unit-like words, up to a
  * cell's 32,767 characters (no throw). Text over TEXT_LIMIT is refused before it is read, with a
  * message naming the argument (or the form field's header) and the limit. How fast that is lives
@@ -10,6 +10,7 @@ import {
   convert,
   exitValue,
   isDeskError,
+  latestFromGrid,
   mid,
   noteStatus,
   parseDate,
@@ -22,6 +23,7 @@ import {
   parseRate,
   parseUnitArg,
   premium,
+  PRICE_HEADERS,
   ratio,
   spreadBps,
   spreadCost,
@@ -97,6 +99,18 @@ function isAnswer(out: Output): boolean {
 }
 
 /** Each of the eight functions with the text in each text-taking position. */
+/** A DeskPrices range whose cells below the headers all hold the text (a La oxide row too). */
+const LATEST_TABLE = (t: string): Arg => {
+  const headers = Object.values(PRICE_HEADERS);
+  return [
+    headers,
+    headers.map(() => t),
+    headers.map((h) =>
+      h === PRICE_HEADERS.product ? 'La oxide' : h === PRICE_HEADERS.priceDate ? 45666 : t,
+    ),
+  ];
+};
+
 const CALLS: readonly [string, (t: string) => Output][] = [
   ['RATIO numerator', (t) => ratio(t, 2)],
   ['RATIO units', (t) => ratio(1, 2, t, t, t)],
@@ -110,6 +124,8 @@ const CALLS: readonly [string, (t: string) => Output][] = [
   ['SPREAD_BPS', (t) => spreadBps(t, t)],
   ['PREMIUM', (t) => premium(t, t)],
   ['a column of them', (t) => mid([[t], ['1'], [t]] as Arg)],
+  ['LATEST arguments', (t) => latestFromGrid(LATEST_TABLE(t), t, t, t, t, AT)],
+  ['LATEST table cells', (t) => latestFromGrid(LATEST_TABLE(t), 'La oxide', null, null, null, AT)],
 ];
 
 const PARSERS: readonly [string, (t: string) => unknown][] = [
@@ -143,7 +159,7 @@ describe('long and adversarial text', () => {
     });
   }
 
-  it('all eight functions answer a value or an error value, never throw', () => {
+  it('all nine functions answer a value or an error value, never throw', () => {
     fc.assert(
       fc.property(anyLong, (t) => {
         for (const [name, call] of CALLS) {

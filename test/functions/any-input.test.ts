@@ -1,11 +1,12 @@
 /**
- * Whatever a caller passes — any JS value, of any shape, in any argument of any of the eight
+ * Whatever a caller passes — any JS value, of any shape, in any argument of any of the nine
  * functions — the function entry (src/functions/functions.ts, the code the add-in registers)
  * answers a matrix of values and CustomFunctions errors: no exception escapes, and no cell is the
  * "internal error" that runFunction's catch would produce.
  */
 import fc from 'fast-check';
 import * as desk from '../../src/functions/functions';
+import { PRICE_HEADERS } from '../../src/core';
 import { fcParams } from '../core/fc-seed';
 import { createCustomFunctionsStub, StubFunctionError } from './custom-functions-stub';
 
@@ -22,6 +23,7 @@ const ENTRIES: readonly [string, (...args: unknown[]) => unknown, number][] = [
   ['CONVERT', desk.convertFunction as (...a: unknown[]) => unknown, 5],
   ['SPREAD_BPS', desk.spreadBpsFunction as (...a: unknown[]) => unknown, 2],
   ['PREMIUM', desk.premiumFunction as (...a: unknown[]) => unknown, 2],
+  ['LATEST', desk.latestFunction as (...a: unknown[]) => unknown, 5],
 ];
 
 const anything = fc.anything({
@@ -62,6 +64,24 @@ const argument = fc.oneof(
   anything,
 );
 
+/** A DeskPrices range: its header row (any order) over cells of anything, so LATEST gets past the headers. */
+const priceTable = fc
+  .tuple(
+    fc.shuffledSubarray(Object.values(PRICE_HEADERS), { minLength: 1 }),
+    fc.integer({ min: 0, max: 6 }),
+  )
+  .chain(([headers, n]) =>
+    fc
+      .array(
+        fc.array(fc.oneof(cellValue, fc.constantFrom('La oxide', 'fob China', 45666)), {
+          minLength: headers.length,
+          maxLength: headers.length,
+        }),
+        { minLength: n, maxLength: n },
+      )
+      .map((body) => [headers, ...body]),
+  );
+
 const isInternal = (cell: unknown): boolean =>
   cell instanceof StubFunctionError && /internal/i.test(cell.message ?? '');
 
@@ -88,4 +108,25 @@ describe('any input, any shape, through the function entry', () => {
       );
     });
   }
+
+  it('DESK.LATEST over a range with DeskPrices headers and any cells answers values and errors', () => {
+    fc.assert(
+      fc.property(
+        priceTable,
+        fc.array(argument, { minLength: 4, maxLength: 4 }),
+        (prices, rest) => {
+          const out = desk.latestFunction(
+            ...([prices, ...rest] as Parameters<typeof desk.latestFunction>),
+          );
+          for (const row of out) {
+            for (const cell of row) {
+              if (isInternal(cell))
+                throw new Error(`internal error: ${String((cell as StubFunctionError).message)}`);
+            }
+          }
+        },
+      ),
+      fcParams(400),
+    );
+  });
 });

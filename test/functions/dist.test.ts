@@ -19,6 +19,7 @@ const IDS = [
   'CONVERT',
   'SPREAD_BPS',
   'PREMIUM',
+  'LATEST',
 ];
 
 interface Metadata {
@@ -156,6 +157,49 @@ describe('calling what dist/functions.js registered', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toHaveLength(1);
     expect((out[0]![0] as StubFunctionError).code).toBe('#VALUE!');
+  });
+
+  describe('LATEST over a DeskPrices[#All] range', () => {
+    const prices = [
+      ['Price date', 'Price code', 'Product', 'Location basis', 'Price mid', 'Source label'],
+      [45659, '', 'La oxide', 'China domestic incl. VAT', 3900, 'SMM'],
+      [45666, '', 'La oxide', 'China domestic incl. VAT', 3800, 'SMM'],
+      [45666, 'MB-DY-0001', 'Dy oxide', 'fob China', 205, 'Fastmarkets'],
+    ];
+
+    it('gives the latest mid on or before as_of, one result per key', () => {
+      expect(
+        call('LATEST', prices, [['La oxide'], ['mb-dy-0001']], '2025-01-09', null, null),
+      ).toEqual([[3800], [205]]);
+      expect(call('LATEST', prices, 'La oxide', '2025-01-08', 'source', null)).toEqual([['SMM']]);
+    });
+
+    it('is #N/A with a message naming key and date before the first price (never a later one)', () => {
+      const [[cell]] = call('LATEST', prices, 'La oxide', '2025-01-01', null, null) as [
+        [StubFunctionError],
+      ];
+      expect(cell).toBeInstanceOf(StubFunctionError);
+      expect(cell.code).toBe('#N/A');
+      expect(cell.message).toBe(
+        "no price for 'La oxide' on or before 2025-01-01 (its first is dated 2025-01-02)",
+      );
+    });
+
+    it('is #VALUE! naming a header the call needs that is missing', () => {
+      const [[cell]] = call(
+        'LATEST',
+        [
+          ['Product', 'Price mid'],
+          ['La oxide', 1],
+        ],
+        'La oxide',
+        null,
+        null,
+        null,
+      ) as [[StubFunctionError]];
+      expect(cell.code).toBe('#VALUE!');
+      expect(cell.message).toMatch(/no 'Price date' column/);
+    });
   });
 
   it('NOTE_STATUS with every check passing is action', () => {

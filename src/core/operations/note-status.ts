@@ -343,9 +343,9 @@ function noteStatusText(v: Scalar[], ctx: NoteStatusContext): Cell {
 /**
  * quote_time and as_of: a serial of 0 is what a formula referring to a blank cell gives, so it
  * reads as an empty argument (#N/A, like a blank), not as the date 1900-01-00 decades ago.
- * Negative serials stay #VALUE! (not a date) from parseDate.
+ * Negative serials stay #VALUE! (not a date) from parseDate. DESK.LATEST reads its as_of here too.
  */
-function readNoteDate(v: Scalar, argName: string, zone: Zone): Result<Date> {
+export function readNoteDate(v: Scalar, argName: string, zone: Zone): Result<Date> {
   const long = typeof v === 'string' ? tooLong(v, argName, 'a date') : null;
   if (long !== null) return long;
   if (v === 0 || (typeof v === 'string' && /^0+(?:\.0*)?$/.test(v.trim()))) {

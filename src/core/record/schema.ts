@@ -19,6 +19,7 @@ import {
   type Limits,
 } from '../status/types';
 import { FASTMARKETS_CODES } from './price-codes';
+import { PRICE_HEADERS } from './price-columns';
 
 /** The rules' enumerations, owned by status/types.ts; re-exported as schema facts. */
 export { DIRECTIONS, SOURCE_STATES, STATUSES };
@@ -537,22 +538,22 @@ const priceFields = {
     source: 'system',
     help: 'Links the rows written by one import.',
   }),
-  priceDate: req.date('Price date', {
+  priceDate: req.date(PRICE_HEADERS.priceDate, {
     help: 'The day the price was assessed or published; it counts from the start of that day.',
   }),
-  priceCode: opt.suggest('Price code', Object.keys(PRICE_CODES), {
+  priceCode: opt.suggest(PRICE_HEADERS.priceCode, Object.keys(PRICE_CODES), {
     help: 'Fastmarkets code, e.g. MB-NDP-0001; free text allowed.',
   }),
-  product: req.suggest('Product', PRODUCTS),
-  locationBasis: opt.enum('Location basis', LOCATION_BASES),
-  priceLow: req.nonNegative('Price low', 'price'),
-  priceHigh: req.nonNegative('Price high', 'price', {
+  product: req.suggest(PRICE_HEADERS.product, PRODUCTS),
+  locationBasis: opt.enum(PRICE_HEADERS.locationBasis, LOCATION_BASES),
+  priceLow: req.nonNegative(PRICE_HEADERS.priceLow, 'price'),
+  priceHigh: req.nonNegative(PRICE_HEADERS.priceHigh, 'price', {
     help: 'Blank: the same as Price low (a single price).',
     defaulted: true,
   }),
-  priceMid: req.nonNegative('Price mid', 'money', { source: 'computed' }),
-  unit: req.enum('Unit', PRICE_UNITS),
-  sourceLabel: req.text('Source label', {
+  priceMid: req.nonNegative(PRICE_HEADERS.priceMid, 'money', { source: 'computed' }),
+  unit: req.enum(PRICE_HEADERS.unit, PRICE_UNITS),
+  sourceLabel: req.text(PRICE_HEADERS.sourceLabel, {
     help: 'Who published the price (SMM, Fastmarkets, a colleague); "illustrative" when it is not real.',
   }),
   sourceState: req.enum('Source state', SOURCE_STATES),
