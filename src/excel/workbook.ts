@@ -154,6 +154,7 @@ export type WriteFailureReason =
   | 'not-empty' // sample data goes only into a workbook without desk tables
   | 'not-found' // the rows to select are gone
   | 'not-confirmed' // the read-back did not match: a retry adds only what is missing
+  | 'cancelled' // the user cancelled an import between batches: what it wrote was taken out
   | 'unplaced' // typed values have no column (see `unplaced`): Repair, or append with dropUnplaced
   | 'name-taken' // a name the add-in must create is used by a colleague's sheet, table or name
   | 'office'; // Excel refused or failed (the message says which error)

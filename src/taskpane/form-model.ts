@@ -2,7 +2,7 @@
  * Form fields derived from the schema's ColumnSpecs (pure: no DOM). The form shows only what the
  * analyst types; ids, timestamps and computed values come from the add-in and the core.
  */
-import { formColumns, requiredInForm } from '../core/record/schema';
+import { formColumns, requiredInForm, type ReviewKey } from '../core/record/schema';
 import type { ColumnSpec, DeskTable, TableKey } from '../core/record/table-def';
 
 export type FormSection = 'snapshot' | 'exposure' | 'triggers';
@@ -13,7 +13,8 @@ export const SECTION_TABLE: Readonly<Record<FormSection, TableKey>> = {
   triggers: 'triggers',
 };
 
-export const TABLE_SECTION: Readonly<Record<TableKey, FormSection>> = {
+/** The review form's section of each table a review writes (DeskPrices is an import's). */
+export const TABLE_SECTION: Readonly<Record<ReviewKey, FormSection>> = {
   snapshots: 'snapshot',
   exposures: 'exposure',
   triggers: 'triggers',

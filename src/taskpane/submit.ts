@@ -4,7 +4,7 @@
  * typed values have no column ask the user — Repair, record without them, or keep editing —
  * before anything is written.
  */
-import { TABLE_KEYS } from '../core';
+import { REVIEW_KEYS } from '../core';
 import type { DeskWorkbook, ReviewRecords, UnplacedValue, WriteOutcome } from '../excel/workbook';
 import type { Outbox } from './outbox';
 import { safe } from './safe';
@@ -32,7 +32,7 @@ async function appendCreating(
   options: { select?: boolean; dropUnplaced?: boolean },
 ): Promise<WriteOutcome> {
   // A review starts at its snapshot: that is the row the user is shown.
-  const select = options.select === false ? undefined : TABLE_KEYS.find((k) => rows[k].length > 0);
+  const select = options.select === false ? undefined : REVIEW_KEYS.find((k) => rows[k].length > 0);
   const append = () =>
     safe(() =>
       workbook.appendReview(rows, {

@@ -3,7 +3,14 @@
  * outbox (src/taskpane/submit.ts, outbox.ts), a localStorage stand-in — and an audit of the
  * converged workbook against every row the panes wrote.
  */
-import { columnList, rowDifferences, TABLE_KEYS, type TableKey, TABLES } from '../../src/core';
+import {
+  columnList,
+  REVIEW_KEYS,
+  rowDifferences,
+  TABLE_KEYS,
+  type TableKey,
+  TABLES,
+} from '../../src/core';
 import { formatAddress } from '../../src/excel/a1';
 import type { Coauthoring, Replica } from '../../src/excel/memory';
 import type { MemoryWorkbookModel, TableData } from '../../src/excel/memory/model';
@@ -81,7 +88,7 @@ export interface WrittenRow {
 export function writtenRows(reviews: readonly ReviewRecords[]): Map<string, WrittenRow> {
   const out = new Map<string, WrittenRow>();
   for (const r of reviews)
-    for (const key of TABLE_KEYS)
+    for (const key of REVIEW_KEYS)
       for (const row of r[key]) out.set(String(row.recordId), { key, row });
   return out;
 }

@@ -279,7 +279,7 @@ describe('what the adapter settles itself', () => {
     expect((await a.record(ra)).outcome.ok).toBe(true);
     expect((await b.record(rb)).outcome.ok).toBe(true);
     co.settle();
-    expect(co.replicas[A]!.model.tables).toHaveLength(6); // two sets, as co-authoring kept both
+    expect(co.replicas[A]!.model.tables).toHaveLength(8); // two sets of four, as co-authoring kept both
     // The next read of the pane whose tables lost the names merges them (ensureTables).
     for (let round = 0; round < 4; round += 1) {
       await a.check();
@@ -293,9 +293,14 @@ describe('what the adapter settles itself', () => {
     expect(await recordedIds(co, A)).toEqual(expect.arrayContaining([...ids(ra), ...ids(rb)]));
     const m = co.replicas[A]!.model;
     expect(m.tables.map((t) => t.name).sort()).toEqual(
-      [TABLES.exposures.name, TABLES.snapshots.name, TABLES.triggers.name].sort(),
+      [
+        TABLES.exposures.name,
+        TABLES.snapshots.name,
+        TABLES.triggers.name,
+        TABLES.prices.name,
+      ].sort(),
     );
-    expect(m.sheets).toHaveLength(4); // Sheet1 and the three desk sheets: no stray sheet
+    expect(m.sheets).toHaveLength(5); // Sheet1 and the four desk sheets: no stray sheet
     expect([...m.names.values()].map((n) => n.name).sort()).toEqual(
       [VERSION_NAME, WORKBOOK_ID_NAME].sort(),
     );

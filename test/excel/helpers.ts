@@ -114,3 +114,46 @@ export const HOSTILE: readonly string[] = [
   ' =1+1',
   '＝1+1',
 ];
+
+/** Products and codes the price fixtures cycle through (the seeds' Fastmarkets codes). */
+const PRICE_FIXTURES = [
+  { priceCode: 'MB-NDP-0001', product: 'NdPr oxide', low: 747_000, high: 753_000, unit: 'CNY/t' },
+  { priceCode: 'MB-DY-0001', product: 'Dy oxide', low: 1_640_000, high: 1_660_000, unit: 'CNY/t' },
+  { priceCode: null, product: 'La oxide', low: 3_600, high: 4_000, unit: 'CNY/t' },
+] as const;
+
+/**
+ * `n` DeskPrices rows of one import (one Import ID), as checked records: weekly dates back from
+ * 2026-02-05, the products cycling, prices varied by row so no two rows are alike.
+ */
+export function priceRows(
+  newId: () => string,
+  n: number,
+  o: { importId?: string; sourceLabel?: string; importedBy?: string } = {},
+): DeskRecord<'prices'>[] {
+  const importId = o.importId ?? newId();
+  return Array.from({ length: n }, (_, i) => {
+    const f = PRICE_FIXTURES[i % PRICE_FIXTURES.length]!;
+    const day = new Date(Date.UTC(2026, 1, 5) - 7 * 86_400_000 * Math.floor(i / 3));
+    const low = f.low + (i % 97);
+    const high = f.high + (i % 97);
+    return checked('prices', {
+      recordId: newId(),
+      importedAt: NOW.toISOString(),
+      importedBy: o.importedBy ?? 'ana',
+      importId,
+      priceDate: day.toISOString().slice(0, 10),
+      priceCode: f.priceCode,
+      product: f.product,
+      locationBasis: 'China domestic incl. VAT',
+      priceLow: low,
+      priceHigh: high,
+      priceMid: (low + high) / 2,
+      unit: f.unit,
+      sourceLabel: o.sourceLabel ?? 'SMM Rare Earth Weekly Review',
+      sourceState: 'market',
+      dataBasis: 'transaction',
+      correctionOf: null,
+    });
+  });
+}

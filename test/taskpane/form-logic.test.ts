@@ -179,7 +179,7 @@ describe('schema health wording', () => {
   const base: WorkbookHealth = {
     schema: { kind: 'current', version: 1 },
     workbookId: null,
-    tables: { snapshots: ok, exposures: ok, triggers: ok },
+    tables: { snapshots: ok, exposures: ok, triggers: ok, prices: ok },
     writable: true,
     messages: [],
   };

@@ -35,6 +35,7 @@ import {
   SUPPLY_CHAIN_ROUTES,
   VAT_INCLUSIVE_BASIS,
   columnList,
+  type ReviewKey,
 } from './schema';
 import type { ColumnSpec, TableKey } from './table-def';
 import { statusIssue, triggerStatus } from './trigger-status';
@@ -53,7 +54,8 @@ export interface BuildContext {
   readonly newId: () => string;
 }
 export interface FieldIssue {
-  readonly table: TableKey;
+  /** A review's issues are in its own tables. */
+  readonly table: ReviewKey;
   /** Row index within the table's rows of this review (0 for snapshot and exposure). */
   readonly index: number;
   readonly field: string;
@@ -74,7 +76,7 @@ class RowIssues {
   /** Numbers as parsed, before they become Excel numbers: what the derived values compute from. */
   readonly decimals = new Map<string, D>();
   constructor(
-    private readonly table: TableKey,
+    private readonly table: ReviewKey,
     readonly index: number,
   ) {}
   add(field: string, message: string): void {
@@ -714,7 +716,11 @@ export function buildReview(input: ReviewInput, ctx: BuildContext): ReviewBuild 
     recordedBy: ctx.recordedBy.trim(),
     reviewId,
   });
-  const check = <K extends TableKey>(key: K, index: number, draft: Draft): DeskRecord<K> | null => {
+  const check = <K extends ReviewKey>(
+    key: K,
+    index: number,
+    draft: Draft,
+  ): DeskRecord<K> | null => {
     const r = checkRecord(key, draft);
     if (r.ok) return r.record;
     const rowHasIssues =
@@ -758,7 +764,7 @@ export function restamp(rows: ReviewRecords, ctx: BuildContext): BuildResult {
   const recordedAt = wallClockAsUtc(ctx.now).toISOString();
   const recordedBy = ctx.recordedBy.trim();
   const issues: FieldIssue[] = [];
-  const again = <K extends TableKey>(key: K, list: readonly DeskRecord<K>[]): DeskRecord<K>[] =>
+  const again = <K extends ReviewKey>(key: K, list: readonly DeskRecord<K>[]): DeskRecord<K>[] =>
     list.flatMap((r, index) => {
       const s = withStamps(key, r, { recordId: ctx.newId(), recordedAt, recordedBy, reviewId });
       if (s.ok) return [s.record];

@@ -14,8 +14,9 @@
 import {
   columnList,
   migrationPath,
-  TABLE_KEYS,
+  REVIEW_KEYS,
   tableNoun,
+  type DeskRecord,
   type TableKey,
   TABLES,
 } from '../../core';
@@ -31,7 +32,7 @@ import {
   type WriteFailureReason,
   type WriteOutcome,
 } from '../workbook';
-import { confirmed, packBatches, queuePiece, type Run } from './batches';
+import { confirmed, packBatches, pieceBox, queuePiece, type Run } from './batches';
 import { lacksRequired, occupied, occupiedCells, plural, sentence, tableName } from './messages';
 import { attempt, failure, officeFailure, RETRY_NOTE, type Failure } from './outcome';
 import { readBelowRest, readState, type ProbeOptions } from './probe';
@@ -40,6 +41,46 @@ import { queueSelection } from './select';
 import type { Found, Session, State } from './session';
 import { placeRows, waitingRow, waitingSentence, type WaitingRow } from './stranded';
 import { refuseUnplaced, unplacedValues } from './unplaced';
+
+/** Checked records per table: what one write puts in (a review's three tables, an import's one). */
+export type TableRows = { readonly [K in TableKey]?: readonly DeskRecord<K>[] };
+
+/** The rows of table `k` (none when the write has none for it). */
+const rowsOf = (rows: TableRows, k: TableKey): readonly RecordValues[] => rows[k] ?? [];
+
+/** What a write with batches lets its caller do between them (an import's progress and cancel). */
+export interface WriteHooks {
+  /** Before batch `b` (0-based) of `count` is sent: false stops the write there (a cancel). */
+  readonly proceed?: (b: number, count: number) => boolean;
+  /** After each batch is confirmed: this write's rows in so far, and how many it puts in. */
+  readonly progress?: (written: number, total: number) => void;
+  /**
+   * Just before the first request that writes a cell (from then on a failure may leave some),
+   * with each table's body rows as read before it.
+   */
+  readonly sending?: (
+    tables: readonly { readonly id: string; readonly bodyRows: number }[],
+  ) => void;
+  /** Before each batch is sent: the cells (sheet coordinates) its pieces write. */
+  readonly sent?: (boxes: readonly Box[]) => void;
+}
+
+/** How one write speaks: what it is doing, for Excel's errors, and what its rows are. */
+export interface WriteWords {
+  readonly doing: string;
+  readonly after: string;
+  /** "Recorded 1 snapshot, …" / "Already recorded: …" from the counts and where they landed. */
+  readonly done: (counts: string, where: string, written: number) => string;
+}
+
+const REVIEW_WORDS: WriteWords = {
+  doing: 'Recording the review',
+  after: RETRY_NOTE,
+  done: (counts, where, written) =>
+    written === 0
+      ? `Already recorded: ${counts} (${where}); nothing written twice.`
+      : `Recorded ${counts} (${where}).`,
+};
 
 interface Plan {
   /** The table as read. */
@@ -61,18 +102,25 @@ interface Plan {
  * receipt or a read-back); what one review can still get wrong is checked here, before anything
  * is read or written: a Record ID twice, or nothing to write. Either writes zero cells.
  */
-function validateReview(rows: ReviewRecords): TableKey[] | Failure {
+export function validateRows(
+  rows: TableRows,
+  tables: readonly TableKey[],
+  what: string,
+): TableKey[] | Failure {
   const seen = new Set<string>();
-  for (const key of TABLE_KEYS) {
-    for (const row of rows[key]) {
-      const id = row.recordId;
+  for (const key of tables) {
+    for (const row of rowsOf(rows, key)) {
+      const id = String(row.recordId);
       if (seen.has(id))
-        return failure('invalid', `Nothing written: Record ID ${id} appears twice in this review.`);
+        return failure(
+          'invalid',
+          `Nothing written: Record ID ${id} appears twice in this ${what}.`,
+        );
       seen.add(id);
     }
   }
-  const keys = TABLE_KEYS.filter((k) => rows[k].length > 0);
-  return keys.length > 0 ? keys : failure('invalid', 'Nothing to write: the review has no rows.');
+  const keys = tables.filter((k) => rowsOf(rows, k).length > 0);
+  return keys.length > 0 ? keys : failure('invalid', `Nothing to write: the ${what} has no rows.`);
 }
 
 /** The sheet ends before the rows this write needs. */
@@ -136,13 +184,14 @@ function planTable(f: Found, rows: readonly RecordValues[]): Plan | string | { m
 /** Decides, from the state read, what each table gets — or why nothing may be written. */
 function planAppend(
   s: State,
-  rows: ReviewRecords,
+  rows: TableRows,
   keys: readonly TableKey[],
   options: AppendOptions,
 ): Plan[] | Failure | { more: Partial<Record<TableKey, number>> } {
   const newer = refuseNewer(s);
   if (newer) return newer;
   const path = s.schema.kind === 'older' ? migrationPath(s.schema.found) : [];
+  // A step that only adds tables (v2→v3: DeskPrices) changes no table a write uses: no block.
   if (path === null || path.some((m) => Object.keys(m.addColumns).length > 0)) {
     return failure(
       'schema-outdated',
@@ -163,7 +212,7 @@ function planAppend(
     } else if (f.missingRequired.length > 0) {
       problems.push({ reason: 'drift', text: `${lacksRequired(f)} (Repair adds it)` });
     } else {
-      const p = planTable(f, rows[k]);
+      const p = planTable(f, rowsOf(rows, k));
       if (typeof p === 'string') problems.push({ reason: 'blocked-below', text: p });
       else if ('more' in p) more[k] = p.more;
       else plan.push(p);
@@ -200,10 +249,10 @@ function landedOf(p: Plan, rows: readonly RecordValues[]) {
 const FIRST_READ_CELLS = 600_000;
 
 /** Rows below table `k` the first sync reads: all this review needs, unless the import is huge. */
-function firstRead(rows: ReviewRecords, keys: readonly TableKey[], k: TableKey): number {
-  const cells = keys.reduce((n, key) => n + rows[key].length * columnList(key).length, 0);
+function firstRead(rows: TableRows, keys: readonly TableKey[], k: TableKey): number {
+  const cells = keys.reduce((n, key) => n + rowsOf(rows, key).length * columnList(key).length, 0);
   const share = cells <= FIRST_READ_CELLS ? 1 : FIRST_READ_CELLS / cells;
-  return Math.max(1, Math.floor(rows[k].length * share));
+  return Math.max(1, Math.floor(rowsOf(rows, k).length * share));
 }
 
 /**
@@ -214,7 +263,7 @@ function firstRead(rows: ReviewRecords, keys: readonly TableKey[], k: TableKey):
 async function planReading(
   ctx: Excel.RequestContext,
   read: State,
-  rows: ReviewRecords,
+  rows: TableRows,
   keys: readonly TableKey[],
   options: AppendOptions,
 ): Promise<{ s: State; plan: Plan[] | Failure }> {
@@ -262,13 +311,51 @@ function adoptedNote(
     .join('');
 }
 
+/**
+ * A migration that only adds tables (v2→v3) is finished by creation, not by a write: the version
+ * is restamped with a write only when every table the path adds is there.
+ */
+function stampsWithWrite(s: State): boolean {
+  if (s.schema.kind === 'current') return false;
+  const path = s.schema.kind === 'older' ? (migrationPath(s.schema.found) ?? []) : [];
+  return path.every((m) => (m.addTables ?? []).every((k) => s.tables[k] !== undefined));
+}
+
 export function appendReview(
   session: Session,
   rows: ReviewRecords,
   options: AppendOptions = {},
 ): Promise<WriteOutcome> {
-  const keys = validateReview(rows);
+  const keys = validateRows(rows, REVIEW_KEYS, 'review');
   if (!Array.isArray(keys)) return Promise.resolve(keys);
+  return writeRows(session, rows, keys, options, {}, REVIEW_WORDS);
+}
+
+/** One table's records (a second table merged into the desk's: duplicates.ts), as a review's are. */
+export function appendTable(
+  session: Session,
+  key: TableKey,
+  records: readonly DeskRecord<TableKey>[],
+): Promise<WriteOutcome> {
+  const rows = { [key]: records } as TableRows;
+  const keys = validateRows(rows, [key], 'table');
+  if (!Array.isArray(keys)) return Promise.resolve(keys);
+  return writeRows(session, rows, keys, {}, {}, REVIEW_WORDS);
+}
+
+/**
+ * Writes every table's rows (validated: `validateRows`), in batches under the request limit, each
+ * read back by Record ID; a retry adds only what is missing.
+ */
+export function writeRows(
+  session: Session,
+  rows: TableRows,
+  keys: readonly TableKey[],
+  options: AppendOptions,
+  hooks: WriteHooks,
+  words: WriteWords,
+): Promise<WriteOutcome> {
+  const total = keys.reduce((n, k) => n + rowsOf(rows, k).length, 0);
   return attempt(
     session.run,
     async (ctx) => {
@@ -278,14 +365,14 @@ export function appendReview(
       // An import too large to read below in one sync: the rest, by position, before writing.
       const { s, plan } = await planReading(
         ctx,
-        await readBelowRest(ctx, read, (k) => rows[k].length),
+        await readBelowRest(ctx, read, (k) => rowsOf(rows, k).length),
         rows,
         keys,
         options,
       );
       if (!Array.isArray(plan)) return plan;
 
-      const landing = plan.map((p) => landedOf(p, rows[p.f.key]));
+      const landing = plan.map((p) => landedOf(p, rowsOf(rows, p.f.key)));
       const target = landing.find((l) => l.f.key === options.select);
       let selection: SelectionResult | undefined;
       const queueSelect = (): void => {
@@ -300,8 +387,18 @@ export function appendReview(
       };
 
       const batches = packBatches(plan.flatMap((p) => p.runs));
-      const stamp = s.schema.kind !== 'current';
-      if (stamp) stampVersion(ctx, s.schema); // rides with the first write
+      // Rows of this write already in before it (a retry's), then counted as each batch lands.
+      let written = total - plan.reduce((n, x) => n + x.missing.length, 0);
+      const stop = (b: number): Failure | null =>
+        hooks.proceed && !hooks.proceed(b, batches.length)
+          ? failure(
+              'cancelled',
+              `Cancelled after ${plural(written, 'row')} of ${total.toLocaleString('en-US')}.`,
+            )
+          : null;
+      const stopped = batches.length > 0 ? stop(0) : null;
+      if (stopped) return stopped;
+      if (stampsWithWrite(s)) stampVersion(ctx, s.schema); // rides with the first write
       // Desk rows adopted after the last row written: one more resize, with the last write.
       const reached = (p: Plan): number =>
         batches
@@ -316,7 +413,12 @@ export function appendReview(
         queueSelect();
         if (selection?.ok || adoptions.length > 0) await ctx.sync();
       }
+      if (batches.length > 0)
+        hooks.sending?.(plan.map((p) => ({ id: p.f.id, bodyRows: p.f.bodyRows })));
       for (const [b, batch] of batches.entries()) {
+        const cancel = b > 0 ? stop(b) : null;
+        if (cancel) return cancel;
+        hooks.sent?.(batch.map(pieceBox));
         const checks = batch.map((p) => ({ p, c: queuePiece(ctx, p) }));
         if (b === batches.length - 1) {
           adoptions = trailing.map((p) => queueAdoption(ctx, p, reached(p)));
@@ -333,9 +435,11 @@ export function appendReview(
         if (bad) {
           return failure(
             'not-confirmed',
-            `Could not confirm the rows written to ${TABLES[bad.p.f.key].name}: reading them back by Record ID did not match. ${RETRY_NOTE}`,
+            `Could not confirm the rows written to ${TABLES[bad.p.f.key].name}: reading them back by Record ID did not match. ${words.after}`,
           );
         }
+        written += batch.reduce((n, p) => n + p.rows.length, 0);
+        hooks.progress?.(written, total);
       }
       const moved = adoptions.find((a) => a.before.rowCount !== 1 + a.expect);
       if (moved) {
@@ -344,27 +448,24 @@ export function appendReview(
         await ctx.sync();
         return failure(
           'not-confirmed',
-          `${TABLES[moved.p.f.key].name} changed size between the add-in's read and its write (a co-author's rows arrived, or were taken back); the add-in left it as it was. ${RETRY_NOTE}`,
+          `${TABLES[moved.p.f.key].name} changed size between the add-in's read and its write (a co-author's rows arrived, or were taken back); the add-in left it as it was. ${words.after}`,
         );
       }
       const short = adoptions.find((a) => a.after.rowCount - 1 < a.p.bodyRowsAfter);
       if (short) {
         return failure(
           'not-confirmed',
-          `Could not confirm that ${TABLES[short.p.f.key].name} took in the desk rows just below it. ${RETRY_NOTE}`,
+          `Could not confirm that ${TABLES[short.p.f.key].name} took in the desk rows just below it. ${words.after}`,
         );
       }
-      const written = plan.reduce((n, x) => n + x.missing.length, 0);
-      const counts = keys.map((k) => plural(rows[k].length, tableNoun(k))).join(', ');
+      const wrote = plan.reduce((n, x) => n + x.missing.length, 0);
+      const counts = keys.map((k) => plural(rowsOf(rows, k).length, tableNoun(k))).join(', ');
       const landed = landing.map((l) => l.landed);
       const where = landed.map((l) => l.address).join(', ');
       const adopted = plan
         .filter((p) => p.adopted.length > 0)
         .map((p) => ({ table: p.f.key, recordIds: p.adopted }));
-      const message =
-        (written === 0
-          ? `Already recorded: ${counts} (${where}); nothing written twice.`
-          : `Recorded ${counts} (${where}).`) + adoptedNote(adopted);
+      const message = words.done(counts, where, wrote) + adoptedNote(adopted);
       const notWritten = options.dropUnplaced ? unplacedValues(plan) : [];
       return {
         ok: true,
@@ -375,6 +476,6 @@ export function appendReview(
         ...(adopted.length > 0 ? { adopted } : {}),
       };
     },
-    officeFailure('Recording the review', RETRY_NOTE, 'append'),
+    officeFailure(words.doing, words.after, 'append'),
   );
 }

@@ -171,7 +171,10 @@ function planTable(
  * sheet of the desk's name) at A1 with the schema's headers. The one on the desk-named sheet first.
  */
 function ownTables(around: Surroundings): Record<TableKey, OtherTable[]> {
-  const out = { snapshots: [], exposures: [], triggers: [] } as Record<TableKey, OtherTable[]>;
+  const out = Object.fromEntries(TABLE_KEYS.map((k) => [k, []])) as unknown as Record<
+    TableKey,
+    OtherTable[]
+  >;
   for (const t of around.others) {
     for (const key of TABLE_KEYS) {
       const onDeskSheet = t.sheet.toLowerCase() === tableName(key).toLowerCase();

@@ -8,9 +8,9 @@
  * rows is in the desk table with the same values. A row that differs (a colleague corrected one
  * copy) or breaks the schema keeps the duplicate, and the message says which.
  */
-import { reviewOfTable, type TableKey } from '../../core';
+import type { TableKey } from '../../core';
 import type { RecordValues } from '../workbook';
-import { appendReview } from './append';
+import { appendTable } from './append';
 import { plural, tableName } from './messages';
 import { attempt } from './outcome';
 import { readTableById } from './probe';
@@ -51,7 +51,7 @@ async function mergeOne(
   const values = [...records.map((r) => r.values), ...below.records];
   const merged =
     values.length > 0
-      ? await appendReview(session, reviewOfTable(key, values))
+      ? await appendTable(session, key, values)
       : ({ ok: true, landed: [], message: '' } as const);
   if (!merged.ok)
     return retry(`kept the second table ${where}: merging it failed — ${merged.message}`);

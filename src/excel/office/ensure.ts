@@ -6,7 +6,10 @@
  *
  *   creation: read (1 sync; a 2nd when the workbook holds other tables, a 3rd when it holds
  *   sheets without a desk table — leftovers.ts), write (1 sync)
- *   migration (older schema only): read, read right of the tables, write (columns.ts)
+ *   migration (older schema only): read, read right of the tables, write (columns.ts); a step
+ *   that adds a table (v2→v3: DeskPrices) needs nothing of its own — creation makes every missing
+ *   table as above, and the version is restamped after, in its own request, so a prefix never
+ *   claims the new version without the table
  *   duplicates holding rows: merged by an append each (duplicates.ts)
  */
 import { migrationPath, SCHEMA_VERSION, TABLES, type Done, type TableKey } from '../../core';

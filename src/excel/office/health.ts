@@ -125,7 +125,8 @@ export function health(session: Session, receipts?: readonly Receipt[]): Promise
     session.run,
     async (ctx) => {
       // Bodies too: health names the rows that break the schema (e.g. left blank by a repair),
-      // and checks the receipts against them; the workbook id comes with the same read.
+      // and checks the receipts against them; the workbook id comes with the same read. Not
+      // DeskPrices': an import's history can outgrow one answer (5 MB), and no receipt is in it.
       const o = { body: true };
       let leftovers: ReturnType<typeof queueLeftovers> | null = null;
       const read = await readState(
@@ -146,7 +147,10 @@ export function health(session: Session, receipts?: readonly Receipt[]): Promise
       return {
         schema: { kind: 'absent' },
         workbookId: null,
-        tables: { snapshots: missing, exposures: missing, triggers: missing },
+        tables: Object.fromEntries(TABLE_KEYS.map((k) => [k, missing])) as Record<
+          TableKey,
+          TableState
+        >,
         writable: false,
         messages: [reason],
         ...(receipts

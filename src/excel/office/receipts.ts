@@ -3,7 +3,7 @@
  * A row is found by its Record ID inside its table; a row below or beside the table (a resize lost
  * in a co-authoring merge) is not in the record and counts as missing.
  */
-import { rowDifferences, TABLE_KEYS, type TableKey } from '../../core';
+import { REVIEW_KEYS, rowDifferences, type TableKey } from '../../core';
 import type { DifferingRow, Receipt, ReceiptCheck, RecordValues } from '../workbook';
 import { lacksRequired, tableName } from './messages';
 import type { Found, State } from './session';
@@ -38,7 +38,7 @@ function unjudgeable(key: TableKey, f: Found | undefined): string | null {
 export function checkReceipt(s: State, receipt: Receipt): ReceiptCheck {
   const missing: { table: TableKey; recordId: string }[] = [];
   const differing: DifferingRow[] = [];
-  for (const key of TABLE_KEYS) {
+  for (const key of REVIEW_KEYS) {
     const written: readonly RecordValues[] = receipt.rows[key];
     if (written.length === 0) continue;
     const f = s.tables[key];

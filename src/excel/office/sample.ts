@@ -12,9 +12,10 @@
 import {
   columnList,
   recordFromCells,
-  TABLE_KEYS,
+  REVIEW_KEYS,
   withStamps,
   type DeskRecord,
+  type ReviewKey,
   type TableKey,
 } from '../../core';
 import { SHEET_ROWS } from '../a1';
@@ -59,17 +60,23 @@ async function adoptLeftovers(
   session: Session,
   samples: ReviewRecords,
 ): Promise<ReviewRecords | Failure> {
+  const samplesOf = (f: Found): readonly RecordValues[] => samples[f.key as ReviewKey];
   return attempt<ReviewRecords | Failure>(
     session.run,
     async (ctx) => {
       const s = await readState(session, ctx, {});
-      const present = TABLE_KEYS.flatMap((k) => (s.tables[k] ? [s.tables[k] as Found] : []));
+      const present = REVIEW_KEYS.flatMap((k) => (s.tables[k] ? [s.tables[k] as Found] : []));
       const refuse = (tables: readonly Found[]) =>
         failure(
           'not-empty',
           `Sample data goes only into a workbook without desk rows; ${tables.map((f) => tableName(f.key)).join(', ')} already exist${tables.length === 1 ? 's' : ''} with rows of ${tables.length === 1 ? 'its' : 'their'} own.`,
         );
-      const big = present.filter((f) => !f.bodyEmpty && f.bodyRows > samples[f.key].length);
+      // Imported prices are the desk's own rows too (the samples hold none yet).
+      const prices = s.tables.prices;
+      const big = [
+        ...present.filter((f) => !f.bodyEmpty && f.bodyRows > samplesOf(f).length),
+        ...(prices && !prices.bodyEmpty && prices.bodyRows > prices.emptyTail ? [prices] : []),
+      ];
       if (big.length > 0) return refuse(big);
       // The body and as many rows below it as the samples have: small, one sync.
       const boxes = present.map((f) => ({
@@ -77,7 +84,7 @@ async function adoptLeftovers(
         box: {
           row: f.headerRow + 1,
           col: f.col,
-          rows: Math.min(f.bodyRows + samples[f.key].length, SHEET_ROWS - f.headerRow - 1),
+          rows: Math.min(f.bodyRows + samplesOf(f).length, SHEET_ROWS - f.headerRow - 1),
           cols: f.cols,
         },
       }));
@@ -88,7 +95,7 @@ async function adoptLeftovers(
       let incomplete = false;
       present.forEach((f, i) => {
         const rows = leftovers(f, read[i]?.values ?? []);
-        const want = samples[f.key];
+        const want = samplesOf(f);
         const ok = rows.every(
           (r, k) =>
             r !== null && want[k] !== undefined && sameButIds(f.key, r, want[k] as RecordValues),
@@ -109,14 +116,14 @@ async function adoptLeftovers(
       if (strangers.length > 0) return refuse(strangers);
       // Every sample already there (a second click, or a retry after the whole insert landed but
       // its answer was lost): nothing to add, and a second copy is never made.
-      if (!incomplete && present.length === TABLE_KEYS.length)
+      if (!incomplete && present.length === REVIEW_KEYS.length)
         return failure(
           'not-empty',
           'The sample data is already in this workbook, each row once; nothing was written.',
         );
       // The leftovers' ids were read back through recordFromCells; withStamps checks them again.
       const problems: string[] = [];
-      const remap = <K extends TableKey>(key: K, rows: readonly DeskRecord<K>[]) =>
+      const remap = <K extends ReviewKey>(key: K, rows: readonly DeskRecord<K>[]) =>
         rows.flatMap((r) => {
           const s = withStamps(key, r, {
             recordId: recordIds.get(r.recordId) ?? r.recordId,

@@ -4,7 +4,7 @@
  * with a newer add-in that stamps a newer schema version. They let anyone try drift and repair,
  * and (not a colleague, the network) make the next write fail, to see the failure path.
  */
-import { buildSampleReviews, columnList, rowCells, TABLE_KEYS, TABLES } from '../../core';
+import { buildSampleReviews, columnList, REVIEW_KEYS, rowCells, TABLES } from '../../core';
 import type { MemoryDeskWorkbook, MemoryTableView } from '../../excel/memory';
 import { VERSION_NAME } from '../../excel/office';
 
@@ -74,7 +74,7 @@ export function mergeCoauthorWrite(twin: MemoryDeskWorkbook, newId: () => string
   const review = built.ok ? built.reviews[0] : undefined;
   if (!review) return 'No co-author review could be built.';
   const taken: string[] = [];
-  for (const key of TABLE_KEYS) {
+  for (const key of REVIEW_KEYS) {
     const t = tableView(twin, TABLES[key].name);
     const row = review[key][0];
     const last = t?.rows.at(-1);

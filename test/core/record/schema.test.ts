@@ -7,6 +7,7 @@ import {
   PRICE_UNITS,
   SCHEMA_VERSION,
   STATUS_NOW_FORMULA,
+  REVIEW_KEYS,
   TABLES,
   TABLE_KEYS,
   TriggerTable,
@@ -25,13 +26,14 @@ import {
   type RecordValues,
 } from '../../../src/core/record/cells';
 import { UNITS } from '../../../src/core/price/units';
-import { idMaker, reviewRows } from '../../excel/helpers';
+import { idMaker, priceRows, reviewRows } from '../../excel/helpers';
 
 const rows = reviewRows(idMaker());
 const valid = {
   snapshots: rows.snapshots[0]!,
   exposures: rows.exposures[0]!,
   triggers: rows.triggers[0]!,
+  prices: priceRows(idMaker(1), 1)[0]!,
 };
 /** With the supply-chain evidence filled, every exposure route is valid. */
 const withEvidence = {
@@ -49,13 +51,19 @@ const withEvidence = {
 
 describe('the schema', () => {
   it('starts every table with Record ID, Recorded at, Recorded by, Review ID', () => {
-    for (const key of TABLE_KEYS) {
+    for (const key of REVIEW_KEYS) {
       expect(
         columnList(key)
           .slice(0, 4)
           .map((c) => c.header),
       ).toEqual(['Record ID', 'Recorded at', 'Recorded by', 'Review ID']);
     }
+    // DeskPrices is written by imports: its stamps say so (issue 10).
+    expect(
+      columnList('prices')
+        .slice(0, 4)
+        .map((c) => c.header),
+    ).toEqual(['Record ID', 'Imported at', 'Imported by', 'Import ID']);
   });
 
   it('has unique headers per table and a number format derived from each kind', () => {
@@ -223,9 +231,12 @@ describe('the schema', () => {
   });
 
   it('has a migration path to the current version from every older one', () => {
-    expect(SCHEMA_VERSION).toBe(2);
-    expect(migrationPath(0)).toEqual([MIGRATIONS[0], MIGRATIONS[1]]);
-    expect(migrationPath(1)).toEqual([MIGRATIONS[1]]);
+    expect(SCHEMA_VERSION).toBe(3);
+    expect(migrationPath(0)).toEqual([MIGRATIONS[0], MIGRATIONS[1], MIGRATIONS[2]]);
+    expect(migrationPath(1)).toEqual([MIGRATIONS[1], MIGRATIONS[2]]);
+    // v2→v3 adds DeskPrices whole and no column (issue 10).
+    expect(migrationPath(2)).toEqual([MIGRATIONS[2]]);
+    expect(MIGRATIONS[2]).toMatchObject({ addColumns: {}, addTables: ['prices'] });
     // A step only appends schema columns: each named field exists in its table.
     for (const m of MIGRATIONS)
       for (const [key, fields] of Object.entries(m.addColumns))

@@ -55,12 +55,12 @@ async function expectOneDeskSet(m: MemoryDeskWorkbook): Promise<void> {
         .sort(),
     );
   }
-  expect(tables).toHaveLength(3);
+  expect(tables).toHaveLength(4); // DeskPrices too (issue 10)
   expect(m.view().names.map((n) => n.name)).toEqual(
     expect.arrayContaining([VERSION_NAME, WORKBOOK_ID_NAME]),
   );
   const h = await m.workbook.health();
-  expect(h).toMatchObject({ writable: true, schema: { kind: 'current', version: 2 } });
+  expect(h).toMatchObject({ writable: true, schema: { kind: 'current', version: 3 } });
   for (const key of TABLE_KEYS) expect(h.tables[key].kind).toBe('ok');
 }
 
@@ -167,6 +167,7 @@ describe('creating the desk tables converges after a part-way failure', () => {
           'DeskTriggers',
           'DeskSnapshots',
           'DeskExposures',
+          'DeskPrices',
         ]);
       },
     );
@@ -228,7 +229,7 @@ describe('repair, migration and sample insert converge after a part-way failure'
     );
   }, 60_000);
 
-  it('migration from version 1: for every prefix, Price unit once and version 2', async () => {
+  it('migration from version 1: for every prefix, Price unit once and version 3', async () => {
     const setup = async () => {
       const m = await withRows();
       m.user.deleteColumn('DeskExposures', 'Price unit');
@@ -341,6 +342,7 @@ describe('what creation leaves is recognised, never a colleague’s', () => {
       'DeskSnapshots',
       'DeskExposures',
       'DeskTriggers',
+      'DeskPrices',
     ]);
     expect((await fresh2.appendReview(reviewRows(idMaker(9)))).ok).toBe(true);
   });

@@ -25,7 +25,7 @@ const tableOf = (m: MemoryDeskWorkbook, name: string) =>
     .find((t) => t.name === name)!;
 
 describe('creating the desk tables', () => {
-  it('creates three tables with headers, number formats, validation lists and a schema version', async () => {
+  it('creates the four desk tables with headers, number formats, validation lists and a schema version', async () => {
     const m = createMemoryDeskWorkbook();
     const r = await m.workbook.ensureTables();
     expect(r).toMatchObject({ ok: true });
@@ -38,10 +38,18 @@ describe('creating the desk tables', () => {
     );
     const state = columnList('triggers').findIndex((c) => c.field === 'state');
     expect(row[state]!.validation).toBe('open,met,cleared');
+    // Issue 10: DeskPrices is made with the others, on its own sheet.
+    expect(
+      m
+        .view()
+        .sheets.map((s) => s.tables.map((x) => x.name))
+        .flat(),
+    ).toEqual(['DeskSnapshots', 'DeskExposures', 'DeskTriggers', 'DeskPrices']);
+    expect(tableOf(m, 'DeskPrices').headers).toEqual(columnList('prices').map((c) => c.header));
     // The workbook's id (receipts are kept per workbook) and the schema version.
     expect(m.view().names).toEqual([
       { name: WORKBOOK_ID_NAME, formula: expect.stringMatching(/^="twin-\d+"$/) },
-      { name: VERSION_NAME, formula: '=2' },
+      { name: VERSION_NAME, formula: '=3' },
     ]);
     expect((await m.workbook.health()).writable).toBe(true);
   });
@@ -377,10 +385,10 @@ describe('drift: a colleague changed the tables', () => {
   it('writes nothing to a workbook with a newer schema version, and says so', async () => {
     const m = await ready();
     await m.workbook.appendReview(reviewRows(m.newId));
-    m.user.setName(VERSION_NAME, '=3');
+    m.user.setName(VERSION_NAME, '=4');
     const before = cellDigest(m.model);
     const h = await m.workbook.health();
-    expect(h).toMatchObject({ writable: false, schema: { kind: 'newer', found: 3, current: 2 } });
+    expect(h).toMatchObject({ writable: false, schema: { kind: 'newer', found: 4, current: 3 } });
     for (const r of [
       await m.workbook.appendReview(reviewRows(m.newId)),
       await m.workbook.ensureTables(),
@@ -390,7 +398,7 @@ describe('drift: a colleague changed the tables', () => {
         ok: false,
         reason: 'newer-schema',
         message: expect.stringContaining(
-          'schema version 3; this add-in knows version 2, so it writes nothing',
+          'schema version 4; this add-in knows version 3, so it writes nothing',
         ),
       });
     }
@@ -403,17 +411,17 @@ describe('drift: a colleague changed the tables', () => {
     await m.workbook.appendReview(reviewRows(m.newId));
     m.user.deleteName(VERSION_NAME);
     const before = cellDigest(m.model);
-    expect((await m.workbook.health()).schema).toEqual({ kind: 'older', found: 0, current: 2 });
+    expect((await m.workbook.health()).schema).toEqual({ kind: 'older', found: 0, current: 3 });
     const r = await m.workbook.ensureTables();
     expect(r).toMatchObject({
       ok: true,
-      message: expect.stringMatching(/stamped schema version 2/i),
+      message: expect.stringMatching(/stamped schema version 3/i),
     });
     expectUnchanged(before, cellDigest(m.model));
-    expect((await m.workbook.health()).schema).toEqual({ kind: 'current', version: 2 });
+    expect((await m.workbook.health()).schema).toEqual({ kind: 'current', version: 3 });
   });
 
-  it('migrates a v1 workbook to v2 by appending Price unit to DeskExposures, changing no cell', async () => {
+  it('migrates a v1 workbook to v3 by appending Price unit to DeskExposures, changing no cell', async () => {
     const m = await ready();
     await m.workbook.appendReview(reviewRows(m.newId));
     // What a v1 add-in made: DeskExposures without Price unit, version 1 stamped.
@@ -421,20 +429,20 @@ describe('drift: a colleague changed the tables', () => {
     m.user.setName(VERSION_NAME, '=1');
     const before = cellDigest(m.model);
     const headersBefore = tableOf(m, 'DeskExposures').headers;
-    expect((await m.workbook.health()).schema).toEqual({ kind: 'older', found: 1, current: 2 });
+    expect((await m.workbook.health()).schema).toEqual({ kind: 'older', found: 1, current: 3 });
     const r = await m.workbook.ensureTables();
     expect(r).toMatchObject({
       ok: true,
-      message: expect.stringMatching(/added 'Price unit'.*stamped schema version 2/i),
+      message: expect.stringMatching(/added 'Price unit'.*stamped schema version 3/i),
     });
     expectUnchanged(before, cellDigest(m.model));
     expect(tableOf(m, 'DeskExposures').headers).toEqual([...headersBefore, 'Price unit']);
     expect(m.view().names).toEqual([
       { name: WORKBOOK_ID_NAME, formula: expect.any(String) },
-      { name: VERSION_NAME, formula: '=2' },
+      { name: VERSION_NAME, formula: '=3' },
     ]);
     const h = await m.workbook.health();
-    expect(h).toMatchObject({ writable: true, schema: { kind: 'current', version: 2 } });
+    expect(h).toMatchObject({ writable: true, schema: { kind: 'current', version: 3 } });
     expect(h.tables.exposures.kind).toBe('ok');
     // The old rows read back with a blank Price unit; new reviews fill it.
     const read = await m.workbook.read('exposures');

@@ -41,6 +41,8 @@ describe('desk tables created by two panes at once converge to one set', () => {
     expect(tableNames(co)).toEqual([
       'DeskExposures',
       'DeskExposures_2',
+      'DeskPrices',
+      'DeskPrices_2',
       'DeskSnapshots',
       'DeskSnapshots_2',
       'DeskTriggers',
@@ -51,12 +53,18 @@ describe('desk tables created by two panes at once converge to one set', () => {
       ok: true,
       message: expect.stringContaining(`emoved the empty sheet ${SNAP} (2) (table ${SNAP}_2)`),
     });
-    expect(tableNames(co)).toEqual(['DeskExposures', 'DeskSnapshots', 'DeskTriggers']);
+    expect(tableNames(co)).toEqual([
+      'DeskExposures',
+      'DeskPrices',
+      'DeskSnapshots',
+      'DeskTriggers',
+    ]);
     expect(co.replicas[0]!.view().sheets.map((s) => s.name)).toEqual([
       'Sheet1',
       'DeskSnapshots',
       'DeskExposures',
       'DeskTriggers',
+      'DeskPrices',
     ]);
     expect(co.tableProblems(0)).toEqual([]);
     expect(orphans(co.replicas[0]!, { sheets: ['Sheet1'], cells: [] })).toEqual([]);
@@ -90,7 +98,12 @@ describe('desk tables created by two panes at once converge to one set', () => {
         `merged the second table ${TABLES.triggers.name}_2 (sheet ${TABLES.triggers.name} (2)) into ${TABLES.triggers.name} (3 rows, none lost) and removed it`,
       ),
     });
-    expect(tableNames(co)).toEqual(['DeskExposures', 'DeskSnapshots', 'DeskTriggers']);
+    expect(tableNames(co)).toEqual([
+      'DeskExposures',
+      'DeskPrices',
+      'DeskSnapshots',
+      'DeskTriggers',
+    ]);
     for (const replica of co.replicas) {
       expect((await ids(replica, 'triggers')).sort()).toEqual(
         [...rowsA.triggers, ...rowsB.triggers].map((t) => String(t.recordId)).sort(),
@@ -148,6 +161,7 @@ describe('desk tables created by two panes at once converge to one set', () => {
       'DeskSnapshots',
       'DeskExposures',
       'DeskTriggers',
+      'DeskPrices',
       'DeskTriggers (3)',
       'Scratch',
     ]);

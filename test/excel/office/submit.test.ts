@@ -76,7 +76,7 @@ describe('submitting a review from the pane', () => {
 
   it('refuses a newer workbook in one round trip, without trying to create tables', async () => {
     const m = await withTables();
-    m.user.setName(VERSION_NAME, '=3');
+    m.user.setName(VERSION_NAME, '=4');
     const { outcome, syncs } = await submitCost(m, reviewRows(idMaker()));
     expect(outcome).toMatchObject({ ok: false, reason: 'newer-schema' });
     expect(syncs).toBe(1);
