@@ -72,7 +72,7 @@ function create(session: Session): Promise<Created | Failure> {
       let leftovers: ReturnType<typeof queueLeftovers> | null = null;
       const s = await readState(session, ctx, {}, () => {
         reader = queueSurroundings(ctx);
-        leftovers = queueLeftovers(ctx);
+        leftovers = queueLeftovers(ctx, session);
       });
       const around: Surroundings = await (
         reader as unknown as ReturnType<typeof queueSurroundings>

@@ -134,7 +134,7 @@ export function health(session: Session, receipts?: readonly Receipt[]): Promise
         ctx,
         { snapshots: o, exposures: o, triggers: o },
         () => {
-          leftovers = queueLeftovers(ctx);
+          leftovers = queueLeftovers(ctx, session);
         },
       );
       const left = await (leftovers as unknown as ReturnType<typeof queueLeftovers>).read(read);

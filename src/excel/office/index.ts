@@ -57,6 +57,7 @@ export function createOfficeDeskWorkbook(run: ExcelRun, options: OfficeOptions =
     idColumn: {},
     newId: options.newId ?? randomId,
     seconds: new Set(),
+    unmarked: new Set(),
     interrupted: false,
   };
   return {

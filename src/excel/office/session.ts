@@ -26,6 +26,13 @@ export interface Session {
    * unnamed table (the tables may exist meanwhile, a co-author's). Cleared by ensureTables.
    */
   interrupted: boolean;
+  /**
+   * Ids of sheets read without a DESK_SHEET mark (a colleague's, like Sheet1) and not of a name
+   * the add-in takes over: only the add-in writes that mark, on sheets it adds or takes over while
+   * empty, so such a sheet never becomes one of its leftovers, and later reads skip it
+   * (leftovers.ts) — one sync, not two, per read after the first.
+   */
+  readonly unmarked: Set<string>;
 }
 
 export type Col = ColumnSpec & { readonly field: string };
