@@ -7,6 +7,8 @@
 import {
   TABLES,
   type Checked,
+  type DeskRecord,
+  type RatioHistory,
   type Done,
   type RecordValues,
   type Refused,
@@ -19,7 +21,14 @@ import {
  * The core's record types: a review's checked records (`ReviewRecords`, what appendReview takes),
  * and rows as plain values (`RecordValues`, `ReviewValues`: a receipt's rows as stored).
  */
-export type { DeskRecord, RecordValues, ReviewRecords, ReviewValues } from '../core';
+export type {
+  DeskRecord,
+  RatioHistory,
+  RatioPoint,
+  RecordValues,
+  ReviewRecords,
+  ReviewValues,
+} from '../core';
 
 export type SchemaVersionState =
   | { readonly kind: 'absent' } // fresh workbook: no tables, no version yet
@@ -240,6 +249,31 @@ export interface DeskWorkbook {
   select(table: TableKey, recordIds: readonly string[]): Promise<WriteOutcome>;
   /** Sample reviews into an empty workbook; refuses when any desk table exists. */
   insertSampleData(reviews: readonly ReviewRecords[]): Promise<WriteOutcome>;
+  /**
+   * One import's price rows into DeskPrices (every row with the same Import ID), all or none: in
+   * batches under the request limit (about 3 syncs per 5 MB of rows), each read back by Record ID;
+   * `onProgress` after each batch, `cancelled` asked before each. A cancel or a failure takes out
+   * every row of this import it wrote (and any cell it wrote below the table); a retry of the same
+   * rows adds only what is missing. Refused, naming them, when a colleague's cells are below.
+   */
+  appendPrices(
+    rows: readonly DeskRecord<'prices'>[],
+    options?: ImportOptions,
+  ): Promise<WriteOutcome>;
+  /**
+   * The DeskRatioHistory table (Date, Numerator, Denominator, Ratio as DESK.RATIO over the row,
+   * the sources) on its own marked sheet, and a line chart over Date/Ratio with the title; a later
+   * insert updates the same table and chart. Refused, naming them, when a colleague's cells are
+   * where the table would grow, or a sheet, table or name of its name is someone else's.
+   */
+  insertRatioHistory(h: RatioHistory): Promise<WriteOutcome>;
+}
+
+export interface ImportOptions {
+  /** After each batch is confirmed: rows of this import in the table so far, and how many in all. */
+  readonly onProgress?: (written: number, total: number) => void;
+  /** Asked before each batch: true stops the import there, and what it wrote is taken out again. */
+  readonly cancelled?: () => boolean;
 }
 
 // ── sentences about the outcomes' values, said alike by the adapter and the pane ───────────────
