@@ -5,14 +5,18 @@
  *
  * The parts live in pane/: what they share (context), what a reload keeps (remembered), the
  * receipts and their re-read timer (receipts), health, repair and the banner (health,
- * health-banner), the queue (queue), submit (write), sample data (sample) and the page (layout).
+ * health-banner), the queue (queue), submit (write), sample data (sample), the price import
+ * (import), "Use latest price" (latest), the ratio (ratio) and the page (layout).
  * mount only assembles them.
  */
 import type { DeskWorkbook, WorkbookHealth } from '../excel/workbook';
 import { createPaneCore, type PaneEnv, type PaneRefresh } from './pane/context';
 import { createHealthController } from './pane/health';
+import { createImportTab } from './pane/import';
+import { createLatestLookup } from './pane/latest';
 import { layoutPane } from './pane/layout';
 import { createQueueController } from './pane/queue';
+import { createRatioTab } from './pane/ratio';
 import { createPaneReceipts } from './pane/receipts';
 import { restoreReview } from './pane/remembered';
 import { createSampleController } from './pane/sample';
@@ -47,6 +51,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
     message: pane.message,
     ...restored.form,
     write: createReviewWriter(pane, unplaced, refresh),
+    useLatest: createLatestLookup(pane),
   });
   const queue = createQueueController(pane, {
     health: () => health.current(),
@@ -54,8 +59,14 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
     checkIfPending: () => receipts.checkIfPending(),
   });
   const sample = createSampleController(pane, () => form.recordedBy(), refresh);
+  const prices = createImportTab(pane, () => form.recordedBy(), refresh);
+  const ratio = createRatioTab(pane);
   const health = createHealthController(pane, receipts, {
-    setReadOnly: (reason) => form.setReadOnly(reason),
+    setReadOnly: (reason) => {
+      form.setReadOnly(reason);
+      prices.setReadOnly(reason);
+      ratio.setReadOnly(reason);
+    },
     setSampleDisabled: (reason) => sample.setDisabled(reason),
     openWorkbookTab: () => tabs.select('workbook', true),
   });
@@ -69,11 +80,14 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
       receipts: receipts.element,
       form: form.element,
       queue: queue.element,
+      import: prices.element,
+      ratio: ratio.element,
       workbook: [health.panel, sample.element],
     },
     (id) => {
       receipts.checkIfPending();
       if (id === 'queue') void refresh.queue();
+      if (id === 'ratio') void ratio.show(false);
     },
   );
   restored.announce();

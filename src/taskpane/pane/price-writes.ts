@@ -1,0 +1,90 @@
+/**
+ * The two workbook writes the price views use — appendPrices (an import's rows, all or none) and
+ * insertRatioHistory (the DeskRatioHistory table and its chart) — with the tables created first
+ * when the workbook lacks them, as a review's submit does.
+ */
+import type { DeskRecord, RatioPoint, RecordValues } from '../../core';
+import type { DeskWorkbook, WriteOutcome } from '../../excel/workbook';
+import { safe } from '../safe';
+
+export interface ImportProgress {
+  readonly onProgress?: (written: number, total: number) => void;
+  readonly cancelled?: () => boolean;
+}
+
+export interface RatioHistoryInput {
+  readonly title: string;
+  readonly numeratorLabel: string;
+  readonly denominatorLabel: string;
+  readonly points: readonly RatioPoint[];
+}
+
+interface PriceWrites {
+  appendPrices(rows: readonly DeskRecord<'prices'>[], o?: ImportProgress): Promise<WriteOutcome>;
+  insertRatioHistory(h: RatioHistoryInput): Promise<WriteOutcome>;
+}
+
+const notYet = (what: string): WriteOutcome => ({
+  ok: false,
+  reason: 'office',
+  message: `This build of the add-in cannot ${what} yet: nothing was written.`,
+});
+
+/** Runs `write`, creating or migrating the desk tables and trying once more when it says so. */
+async function creating(
+  workbook: DeskWorkbook,
+  write: () => Promise<WriteOutcome>,
+): Promise<WriteOutcome> {
+  const first = await safe(write);
+  if (first.ok || (first.reason !== 'tables-missing' && first.reason !== 'schema-outdated'))
+    return first;
+  const ensured = await safe(() => workbook.ensureTables());
+  return ensured.ok ? safe(write) : ensured;
+}
+
+export function appendPrices(
+  workbook: DeskWorkbook,
+  rows: readonly DeskRecord<'prices'>[],
+  o: ImportProgress,
+): Promise<WriteOutcome> {
+  const w = workbook as DeskWorkbook & Partial<PriceWrites>;
+  if (typeof w.appendPrices !== 'function') return Promise.resolve(notYet('import prices'));
+  return creating(workbook, () => (w.appendPrices as PriceWrites['appendPrices'])(rows, o));
+}
+
+export function insertRatioHistory(
+  workbook: DeskWorkbook,
+  history: RatioHistoryInput,
+): Promise<WriteOutcome> {
+  const w = workbook as DeskWorkbook & Partial<PriceWrites>;
+  if (typeof w.insertRatioHistory !== 'function')
+    return Promise.resolve(notYet('insert a ratio history'));
+  return creating(workbook, () =>
+    (w.insertRatioHistory as PriceWrites['insertRatioHistory'])(history),
+  );
+}
+
+/**
+ * DeskPrices' rows as recorded, for dedupe, "Use latest price" and the ratio. A workbook without
+ * the table has no history yet (empty); any other failure to read is a sentence.
+ */
+export async function readPrices(
+  workbook: DeskWorkbook,
+): Promise<
+  { ok: true; rows: RecordValues[]; sheetRows: number[] } | { ok: false; message: string }
+> {
+  const read = await safe(() => workbook.read('prices'));
+  if (read.ok)
+    return {
+      ok: true,
+      rows: read.records.map((r) => r.values),
+      sheetRows: read.records.map((r) => r.sheetRow),
+    };
+  // A failed health read leaves the read's own sentence as the answer.
+  const missing = await workbook.health().then(
+    (h) => h.tables.prices.kind === 'missing',
+    () => false,
+  );
+  if (missing) return { ok: true, rows: [], sheetRows: [] };
+  return { ok: false, message: `DeskPrices could not be read: ${read.message}` };
+}
