@@ -7,6 +7,7 @@
 import {
   TABLES,
   type Checked,
+  type DeskRecord,
   type Done,
   type RecordValues,
   type Refused,
@@ -240,6 +241,24 @@ export interface DeskWorkbook {
   select(table: TableKey, recordIds: readonly string[]): Promise<WriteOutcome>;
   /** Sample reviews into an empty workbook; refuses when any desk table exists. */
   insertSampleData(reviews: readonly ReviewRecords[]): Promise<WriteOutcome>;
+  /**
+   * One import's price rows into DeskPrices (every row with the same Import ID), all or none: in
+   * batches under the request limit (about 3 syncs per 5 MB of rows), each read back by Record ID;
+   * `onProgress` after each batch, `cancelled` asked before each. A cancel or a failure takes out
+   * every row of this import it wrote (and any cell it wrote below the table); a retry of the same
+   * rows adds only what is missing. Refused, naming them, when a colleague's cells are below.
+   */
+  appendPrices(
+    rows: readonly DeskRecord<'prices'>[],
+    options?: ImportOptions,
+  ): Promise<WriteOutcome>;
+}
+
+export interface ImportOptions {
+  /** After each batch is confirmed: rows of this import in the table so far, and how many in all. */
+  readonly onProgress?: (written: number, total: number) => void;
+  /** Asked before each batch: true stops the import there, and what it wrote is taken out again. */
+  readonly cancelled?: () => boolean;
 }
 
 // ── sentences about the outcomes' values, said alike by the adapter and the pane ───────────────

@@ -36,6 +36,7 @@ export {
   displayText,
   viewOf,
   type MemoryCellView,
+  type MemoryChartView,
   type MemorySheetView,
   type MemoryTableView,
   type MemoryWorkbookView,

@@ -9,6 +9,7 @@
  * Excel's grid and naming limits are limits.ts; which error code answers a contested case is
  * `strictness` (errors.ts).
  */
+import type { ChartData } from './charts';
 import type { Box } from '../a1';
 import { headerText, readEntry, type Entry, type Scalar } from './cell-input';
 import {
@@ -86,6 +87,8 @@ export { cellKey, parseCellKey } from './keys';
 export class MemoryWorkbookModel {
   readonly sheets: SheetData[] = [];
   readonly tables: TableData[] = [];
+  /** Charts, each on its sheet (charts.ts); not replicated by the co-authoring model. */
+  readonly charts: ChartData[] = [];
   readonly names = new Map<string, NameData>();
   selection: { sheet: string; box: Box } | null = null;
   /** Excel's calculation with the add-ins loaded into it (desk-workbook.ts loads ours). */
@@ -160,6 +163,8 @@ export class MemoryWorkbookModel {
     )
       throw coded(this.strictness.lastSheetCode, 'A workbook must keep one visible sheet.');
     for (const t of this.tables.filter((x) => x.sheet === s)) this.deleteTable(t, false);
+    for (const c of this.charts.filter((x) => x.sheet === s))
+      this.charts.splice(this.charts.indexOf(c), 1);
     this.sheets.splice(this.sheets.indexOf(s), 1);
     if (this.selection?.sheet === s.name) this.selection = null;
     this.recorder?.sheet(s, true);

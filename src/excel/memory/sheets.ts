@@ -1,5 +1,6 @@
 /** The workbook and its worksheets: found by name, added, renamed, hidden, deleted, ranged. */
 import { parseAddress } from '../a1';
+import { ChartCollectionP } from './charts';
 import { CollectionP } from './collection';
 import type { MemoryContext } from './context';
 import { invalidArgument, itemNotFound, MemoryError } from './errors';
@@ -90,7 +91,11 @@ class WorksheetCollectionP extends CollectionP<SheetData, WorksheetP> {
 
 export class WorksheetP extends ProxyBase<SheetData> {
   protected readonly props = SHEET_SCALARS;
-  private made: { tables?: TableCollectionP; names?: NamedItemCollectionP } = {};
+  private made: {
+    tables?: TableCollectionP;
+    names?: NamedItemCollectionP;
+    charts?: ChartCollectionP;
+  } = {};
   constructor(
     context: MemoryContext,
     bind: () => SheetData | null,
@@ -137,6 +142,13 @@ export class WorksheetP extends ProxyBase<SheetData> {
     return (this.made.tables ??= new TableCollectionP(this.context, () => this.peek(), {
       parent: this,
       call: 'tables',
+    }));
+  }
+  /** The worksheet's charts (charts.ts). */
+  get charts(): ChartCollectionP {
+    return (this.made.charts ??= new ChartCollectionP(this.context, () => this.peek(), {
+      parent: this,
+      call: 'charts',
     }));
   }
   /** Names scoped to this worksheet. */

@@ -4,6 +4,7 @@
  * and loose cells, the names and the selection. For rendering and for "no other cell changed" checks.
  */
 import { formatAddress } from '../a1';
+import { rangeAddress } from './charts';
 import { parseCellKey } from './keys';
 import { dateOfSerial } from './serial';
 import type { MemoryWorkbookModel, Scalar, SheetData, TableData } from './model';
@@ -32,10 +33,23 @@ export interface MemoryTableView {
   /** Body rows, one view per table column. */
   readonly rows: readonly (readonly MemoryCellView[])[];
 }
+/** A chart as a person would check it: type, title, and each series' name and ranges. */
+export interface MemoryChartView {
+  readonly name: string;
+  readonly type: string;
+  readonly title: string;
+  readonly position: { readonly start: string; readonly end: string | null } | null;
+  readonly series: readonly {
+    readonly name: string;
+    readonly values: string | null;
+    readonly xValues: string | null;
+  }[];
+}
 export interface MemorySheetView {
   readonly name: string;
   readonly visible: boolean;
   readonly tables: readonly MemoryTableView[];
+  readonly charts: readonly MemoryChartView[];
   /** Non-empty cells outside any table, e.g. a user's notes. */
   readonly looseCells: readonly (MemoryCellView & { readonly address: string })[];
 }
@@ -134,6 +148,19 @@ export function viewOf(m: MemoryWorkbookModel): MemoryWorkbookView {
           ),
         })),
         looseCells: loose,
+        charts: m.charts
+          .filter((c) => c.sheet === s)
+          .map((c) => ({
+            name: c.name,
+            type: c.type,
+            title: c.title.text,
+            position: c.position,
+            series: c.series.map((x) => ({
+              name: x.name,
+              values: rangeAddress(x.values),
+              xValues: rangeAddress(x.xValues),
+            })),
+          })),
       };
     }),
     names: [...m.names.values()].map((n) => ({ name: n.name, formula: n.formula })),

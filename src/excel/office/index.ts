@@ -22,6 +22,8 @@
  *                     rows left just below a table, adopted), write in batches (batches.ts),
  *                     read back, select
  *   guard.ts          a cell a colleague typed between read and write: put back, write refused
+ *   prices.ts         an import's price rows: the append's write in batches with progress and
+ *                     cancel, all or none (what a cancel or failure wrote is taken out again)
  *   read.ts, select.ts, sample.ts (sample rows, and what an interrupted insert left), messages.ts
  */
 import type { DeskWorkbook } from '../workbook';
@@ -31,6 +33,7 @@ import { health } from './health';
 import { read } from './read';
 import { repair } from './repair';
 import { randomId } from './marks';
+import { appendPrices } from './prices';
 import { insertSampleData } from './sample';
 import { select } from './select';
 import type { ExcelRun, Session } from './session';
@@ -62,5 +65,6 @@ export function createOfficeDeskWorkbook(run: ExcelRun, options: OfficeOptions =
     read: (key) => read(session, key),
     select: (key, recordIds) => select(session, key, recordIds),
     insertSampleData: (reviews) => insertSampleData(session, reviews),
+    appendPrices: (rows, o) => appendPrices(session, rows, o),
   };
 }
