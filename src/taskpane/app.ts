@@ -51,7 +51,7 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
     message: pane.message,
     ...restored.form,
     write: createReviewWriter(pane, unplaced, refresh),
-    useLatest: createLatestLookup(pane),
+    useLatest: createLatestLookup(workbook),
   });
   const queue = createQueueController(pane, {
     health: () => health.current(),

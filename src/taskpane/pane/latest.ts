@@ -6,7 +6,7 @@
  */
 import { latestPrice, tableLabel, type RecordValues } from '../../core';
 import type { LatestAnswer, LatestQuestion } from '../views/review/latest';
-import type { PaneCore } from './context';
+import type { DeskWorkbook } from '../../excel/workbook';
 import { readPrices } from './price-writes';
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -30,7 +30,9 @@ export function snapshotFill(row: RecordValues): Record<string, string> {
   };
 }
 
-export function createLatestLookup(pane: PaneCore): (q: LatestQuestion) => Promise<LatestAnswer> {
+export function createLatestLookup(
+  workbook: DeskWorkbook,
+): (q: LatestQuestion) => Promise<LatestAnswer> {
   return async (q) => {
     if (q.key.trim() === '')
       return {
@@ -42,7 +44,7 @@ export function createLatestLookup(pane: PaneCore): (q: LatestQuestion) => Promi
         ok: false,
         message: 'Give the Review date first: only prices dated on or before it are used.',
       };
-    const history = await readPrices(pane.workbook);
+    const history = await readPrices(workbook);
     if (!history.ok) return { ok: false, message: history.message };
     if (history.rows.length === 0)
       return {

@@ -4,13 +4,8 @@
  * when the workbook lacks them, as a review's submit does.
  */
 import type { DeskRecord, RatioPoint, RecordValues } from '../../core';
-import type { DeskWorkbook, WriteOutcome } from '../../excel/workbook';
+import type { DeskWorkbook, ImportOptions, WriteOutcome } from '../../excel/workbook';
 import { safe } from '../safe';
-
-export interface ImportProgress {
-  readonly onProgress?: (written: number, total: number) => void;
-  readonly cancelled?: () => boolean;
-}
 
 export interface RatioHistoryInput {
   readonly title: string;
@@ -20,7 +15,6 @@ export interface RatioHistoryInput {
 }
 
 interface PriceWrites {
-  appendPrices(rows: readonly DeskRecord<'prices'>[], o?: ImportProgress): Promise<WriteOutcome>;
   insertRatioHistory(h: RatioHistoryInput): Promise<WriteOutcome>;
 }
 
@@ -45,11 +39,9 @@ async function creating(
 export function appendPrices(
   workbook: DeskWorkbook,
   rows: readonly DeskRecord<'prices'>[],
-  o: ImportProgress,
+  o: ImportOptions,
 ): Promise<WriteOutcome> {
-  const w = workbook as DeskWorkbook & Partial<PriceWrites>;
-  if (typeof w.appendPrices !== 'function') return Promise.resolve(notYet('import prices'));
-  return creating(workbook, () => (w.appendPrices as PriceWrites['appendPrices'])(rows, o));
+  return creating(workbook, () => workbook.appendPrices(rows, o));
 }
 
 export function insertRatioHistory(

@@ -20,7 +20,8 @@ const dayMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
 /** About `count` round steps (1, 2 or 5 × 10^n) covering [lo, hi]. */
 export function niceTicks(lo: number, hi: number, count = 4): number[] {
-  if (!(hi > lo)) {
+  // A span lost in the values' own precision is no span: pad it, or the steps would not move.
+  if (!(hi - lo > Math.max(Math.abs(hi), Math.abs(lo)) * 1e-9)) {
     const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
     return niceTicks(lo - pad, hi + pad, count);
   }
@@ -29,8 +30,11 @@ export function niceTicks(lo: number, hi: number, count = 4): number[] {
   const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow;
   const first = Math.floor(lo / step) * step;
   const ticks: number[] = [];
-  for (let t = first; t <= hi + step * 1e-9 || ticks.length < 2; t += step)
-    ticks.push(Number(t.toPrecision(12)));
+  for (let k = 0; k <= count * 3; k++) {
+    const t = Number((first + k * step).toPrecision(12));
+    ticks.push(t);
+    if (t >= hi - step * 1e-9 && ticks.length >= 2) break;
+  }
   return ticks;
 }
 
