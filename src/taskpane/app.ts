@@ -12,11 +12,9 @@
 import type { DeskWorkbook, WorkbookHealth } from '../excel/workbook';
 import { createPaneCore, type PaneEnv, type PaneRefresh } from './pane/context';
 import { createHealthController } from './pane/health';
-import { createImportTab } from './pane/import';
-import { createLatestLookup } from './pane/latest';
+import { lazyTab } from './pane/lazy-tab';
 import { layoutPane } from './pane/layout';
 import { createQueueController } from './pane/queue';
-import { createRatioTab } from './pane/ratio';
 import { createPaneReceipts } from './pane/receipts';
 import { restoreReview } from './pane/remembered';
 import { createSampleController } from './pane/sample';
@@ -35,6 +33,18 @@ export interface PaneHandle {
   refresh(): Promise<void>;
 }
 
+/** The price features' chunk, fetched once, when first needed. */
+let pricesChunk: Promise<typeof import('./pane/prices-tabs')> | null = null;
+const prices = (): Promise<typeof import('./pane/prices-tabs')> => {
+  pricesChunk ??= import(/* webpackChunkName: "prices" */ './pane/prices-tabs').catch(
+    (e: unknown) => {
+      pricesChunk = null;
+      throw e;
+    },
+  );
+  return pricesChunk;
+};
+
 export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): PaneHandle {
   const pane = createPaneCore(workbook, env);
   // The parts ask each other for re-reads; these are bound to the controllers made below, and
@@ -51,7 +61,14 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
     message: pane.message,
     ...restored.form,
     write: createReviewWriter(pane, unplaced, refresh),
-    useLatest: createLatestLookup(workbook),
+    useLatest: (q) =>
+      prices().then(
+        (m) => m.createLatestLookup(workbook)(q),
+        (e: unknown) => ({
+          ok: false as const,
+          message: `The price lookup could not be loaded: ${e instanceof Error ? e.message : String(e)}.`,
+        }),
+      ),
   });
   const queue = createQueueController(pane, {
     health: () => health.current(),
@@ -59,12 +76,17 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
     checkIfPending: () => receipts.checkIfPending(),
   });
   const sample = createSampleController(pane, () => form.recordedBy(), refresh);
-  const prices = createImportTab(pane, () => form.recordedBy(), refresh);
-  const ratio = createRatioTab(pane);
+  const importTab = lazyTab('The Import tab', async () =>
+    (await prices()).createImportTab(pane, () => form.recordedBy(), refresh),
+  );
+  const ratio = lazyTab('The Ratio tab', async () => {
+    const tab = (await prices()).createRatioTab(pane);
+    return { ...tab, opened: () => void tab.show(false) };
+  });
   const health = createHealthController(pane, receipts, {
     setReadOnly: (reason) => {
       form.setReadOnly(reason);
-      prices.setReadOnly(reason);
+      importTab.setReadOnly(reason);
       ratio.setReadOnly(reason);
     },
     setSampleDisabled: (reason) => sample.setDisabled(reason),
@@ -80,14 +102,15 @@ export function mount(root: HTMLElement, workbook: DeskWorkbook, env: PaneEnv): 
       receipts: receipts.element,
       form: form.element,
       queue: queue.element,
-      import: prices.element,
+      import: importTab.element,
       ratio: ratio.element,
       workbook: [health.panel, sample.element],
     },
     (id) => {
       receipts.checkIfPending();
       if (id === 'queue') void refresh.queue();
-      if (id === 'ratio') void ratio.show(false);
+      if (id === 'import') void importTab.open();
+      if (id === 'ratio') void ratio.open();
     },
   );
   restored.announce();
