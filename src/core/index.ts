@@ -129,6 +129,20 @@ export {
 } from './record/cells';
 export { rowDifferences } from './record/receipts';
 export {
+  RATIO_CHART,
+  RATIO_COLUMNS,
+  RATIO_FORMULA,
+  RATIO_POINTS_LIMIT,
+  RATIO_SHEET,
+  RATIO_TABLE,
+  ratioColumn,
+  ratioHeaders,
+  ratioTableCells,
+  type RatioColumn,
+  type RatioHistory,
+  type RatioPoint,
+} from './record/ratio-table';
+export {
   CHINA_VAT_RATE,
   CLOSEOUT_FIELDS,
   columnList,

@@ -8,6 +8,7 @@ import {
   TABLES,
   type Checked,
   type DeskRecord,
+  type RatioHistory,
   type Done,
   type RecordValues,
   type Refused,
@@ -20,7 +21,14 @@ import {
  * The core's record types: a review's checked records (`ReviewRecords`, what appendReview takes),
  * and rows as plain values (`RecordValues`, `ReviewValues`: a receipt's rows as stored).
  */
-export type { DeskRecord, RecordValues, ReviewRecords, ReviewValues } from '../core';
+export type {
+  DeskRecord,
+  RatioHistory,
+  RatioPoint,
+  RecordValues,
+  ReviewRecords,
+  ReviewValues,
+} from '../core';
 
 export type SchemaVersionState =
   | { readonly kind: 'absent' } // fresh workbook: no tables, no version yet
@@ -252,6 +260,13 @@ export interface DeskWorkbook {
     rows: readonly DeskRecord<'prices'>[],
     options?: ImportOptions,
   ): Promise<WriteOutcome>;
+  /**
+   * The DeskRatioHistory table (Date, Numerator, Denominator, Ratio as DESK.RATIO over the row,
+   * the sources) on its own marked sheet, and a line chart over Date/Ratio with the title; a later
+   * insert updates the same table and chart. Refused, naming them, when a colleague's cells are
+   * where the table would grow, or a sheet, table or name of its name is someone else's.
+   */
+  insertRatioHistory(h: RatioHistory): Promise<WriteOutcome>;
 }
 
 export interface ImportOptions {

@@ -24,6 +24,7 @@
  *   guard.ts          a cell a colleague typed between read and write: put back, write refused
  *   prices.ts         an import's price rows: the append's write in batches with progress and
  *                     cancel, all or none (what a cancel or failure wrote is taken out again)
+ *   ratio.ts          the DeskRatioHistory table and its line chart, made or updated in place
  *   read.ts, select.ts, sample.ts (sample rows, and what an interrupted insert left), messages.ts
  */
 import type { DeskWorkbook } from '../workbook';
@@ -34,6 +35,7 @@ import { read } from './read';
 import { repair } from './repair';
 import { randomId } from './marks';
 import { appendPrices } from './prices';
+import { insertRatioHistory } from './ratio';
 import { insertSampleData } from './sample';
 import { select } from './select';
 import type { ExcelRun, Session } from './session';
@@ -66,5 +68,6 @@ export function createOfficeDeskWorkbook(run: ExcelRun, options: OfficeOptions =
     select: (key, recordIds) => select(session, key, recordIds),
     insertSampleData: (reviews) => insertSampleData(session, reviews),
     appendPrices: (rows, o) => appendPrices(session, rows, o),
+    insertRatioHistory: (h) => insertRatioHistory(session, h),
   };
 }

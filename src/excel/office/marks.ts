@@ -43,8 +43,20 @@ export function randomId(): string {
 /** A short id: enough to tell two attempts (or two panes) apart. */
 export const attemptIdFrom = (id: string): string => id.replace(/[^\w]/g, '').slice(-8);
 
+/** The mark's text for the sheet of table `name` (a desk table's, or DeskRatioHistory). */
+export const markFormulaOf = (name: string, attempt: string, created: boolean): string =>
+  `="${name}|${attempt}|${created ? 'created' : 'creating'}"`;
 const markFormula = (key: TableKey, attempt: string, created: boolean): string =>
-  `="${TABLES[key].name}|${attempt}|${created ? 'created' : 'creating'}"`;
+  markFormulaOf(TABLES[key].name, attempt, created);
+
+/** Queues the mark on a sheet the add-in makes for a table other than the desk's four. */
+export function queueMarkNamed(
+  sheet: Excel.Worksheet,
+  name: string,
+  attempt: string,
+): Excel.NamedItem {
+  return sheet.names.add(SHEET_MARK, markFormulaOf(name, attempt, false), MARK_COMMENT);
+}
 
 /** A string constant formula `="…"` → its text; anything else → null. */
 export function textConstant(formula: unknown): string | null {
