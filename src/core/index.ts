@@ -140,7 +140,6 @@ export {
   ratioTableCells,
   type RatioColumn,
   type RatioHistory,
-  type RatioPoint,
 } from './record/ratio-table';
 export {
   CHINA_VAT_RATE,

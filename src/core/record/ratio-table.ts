@@ -7,24 +7,13 @@
  */
 import { excelSerialFromDate, parseDate } from '../dates';
 import { refused, type Checked } from '../result';
-import type { Unit } from '../price/units';
+import type { RatioPoint } from '../prices/ratio-history';
 import { textCell, type CellValue } from './cells';
 import { NUMBER_FORMATS } from './schema';
 import type { ColumnKind } from './table-def';
 
-/**
- * One point of a ratio history. The shape of A2's `RatioPoint` (src/core/prices/ratio-history.ts);
- * defined here until that lands, then imported from there.
- */
-export interface RatioPoint {
-  readonly date: string; // yyyy-mm-dd
-  readonly numerator: number;
-  readonly denominator: number;
-  readonly ratio: number;
-  readonly numeratorSource: string;
-  readonly denominatorSource: string;
-  readonly unit: Unit;
-}
+/** One point of a ratio history: A2's (prices/ratio-history.ts), what the pane's chart shows. */
+export type { RatioPoint } from '../prices/ratio-history';
 
 export interface RatioHistory {
   readonly title: string;

@@ -3,26 +3,9 @@
  * insertRatioHistory (the DeskRatioHistory table and its chart) — with the tables created first
  * when the workbook lacks them, as a review's submit does.
  */
-import type { DeskRecord, RatioPoint, RecordValues } from '../../core';
-import type { DeskWorkbook, ImportOptions, WriteOutcome } from '../../excel/workbook';
+import type { DeskRecord, RecordValues } from '../../core';
+import type { DeskWorkbook, ImportOptions, RatioHistory, WriteOutcome } from '../../excel/workbook';
 import { safe } from '../safe';
-
-export interface RatioHistoryInput {
-  readonly title: string;
-  readonly numeratorLabel: string;
-  readonly denominatorLabel: string;
-  readonly points: readonly RatioPoint[];
-}
-
-interface PriceWrites {
-  insertRatioHistory(h: RatioHistoryInput): Promise<WriteOutcome>;
-}
-
-const notYet = (what: string): WriteOutcome => ({
-  ok: false,
-  reason: 'office',
-  message: `This build of the add-in cannot ${what} yet: nothing was written.`,
-});
 
 /** Runs `write`, creating or migrating the desk tables and trying once more when it says so. */
 async function creating(
@@ -46,14 +29,9 @@ export function appendPrices(
 
 export function insertRatioHistory(
   workbook: DeskWorkbook,
-  history: RatioHistoryInput,
+  history: RatioHistory,
 ): Promise<WriteOutcome> {
-  const w = workbook as DeskWorkbook & Partial<PriceWrites>;
-  if (typeof w.insertRatioHistory !== 'function')
-    return Promise.resolve(notYet('insert a ratio history'));
-  return creating(workbook, () =>
-    (w.insertRatioHistory as PriceWrites['insertRatioHistory'])(history),
-  );
+  return creating(workbook, () => workbook.insertRatioHistory(history));
 }
 
 /**
