@@ -133,6 +133,8 @@ export function createImportTab(
     writing = true;
     cancelRequested = false;
     confirmView.setWriting(true);
+    // Progress (and Cancel) from the start: the first read may take a while on a slow network.
+    confirmView.progress({ written: 0, total: countMarks(marks).toWrite });
     const outcome = await serial(async () => {
       // Read again: what a colleague recorded since the preview is a duplicate now.
       const history = await readPrices(workbook);

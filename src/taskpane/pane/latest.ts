@@ -9,6 +9,8 @@ import type { LatestAnswer, LatestQuestion } from '../views/review/latest';
 import type { DeskWorkbook } from '../../excel/workbook';
 import { readPrices } from './price-writes';
 
+/** The core's clause as a sentence of its own ("no price for …" → "No price for …"). */
+const sentence = (m: string): string => m.charAt(0).toUpperCase() + m.slice(1);
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const num = (v: unknown): string =>
   typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 10 }) : text(v);
@@ -51,10 +53,11 @@ export function createLatestLookup(
         ok: false,
         message: `${tableLabel('prices')} has no prices yet: import some on the Import tab.`,
       };
-    // The end of the review day, wall-clock as UTC: a price dated that day counts, the next day's does not.
-    const asOf = new Date(`${q.reviewDate}T23:59:59.999Z`);
+    // The start of the review day, wall-clock as UTC: a price is dated by day and counts from
+    // that day's start, so the review day's own prices count and the next day's never do.
+    const asOf = new Date(`${q.reviewDate}T00:00:00.000Z`);
     const r = latestPrice(history.rows, { key: q.key, asOf, locationBasis: q.locationBasis });
-    if (!r.ok) return { ok: false, message: r.message };
+    if (!r.ok) return { ok: false, message: sentence(r.message) };
     const i = history.rows.indexOf(r.row);
     const row = r.row;
     const price = `${num(row.priceLow)}${row.priceHigh !== row.priceLow ? `–${num(row.priceHigh)}` : ''} ${text(row.unit)}`;
