@@ -381,7 +381,7 @@ describe('prices in the review form and the ratio view', () => {
     await expect(page.textContent('#latest-price-note')).resolves.toMatch(
       /^Used DeskPrices sheet row 4: NdPr oxide \(MB-NDP-0001\), 60–62 USD\/kg, dated 2025-02-06, Fastmarkets \(illustrative\) — the latest on or before 2025-02-20\./,
     );
-    await frame(page, 'prices-5-use-latest', '#section-snapshot');
+    await frame(page, 'prices-5-use-latest', '#f-snapshot-0-unit');
 
     // On the day itself the day's price counts; before the first price there is none.
     await page.fill(field('snapshot', 0, 'reviewDate'), '2025-03-06');
