@@ -1,6 +1,6 @@
 /**
  * The pane's page: title, health banner, message bar, unplaced choice, receipts, then five tabs
- * (New review, Review queue, Import, Ratio, Workbook). Opens on New review.
+ * (New review, Review queue, Workbook, Import, Ratio). Opens on New review.
  */
 import { h, replaceChildren } from '../dom';
 import { createTabs, type Tabs } from '../views/tabs';
@@ -28,9 +28,9 @@ export function layoutPane(root: HTMLElement, parts: PaneParts, onTab: (id: stri
     [
       { id: 'review', label: 'New review', panel: reviewPanel },
       { id: 'queue', label: 'Review queue', panel: queuePanel },
+      { id: 'workbook', label: 'Workbook', panel: workbookPanel },
       { id: 'import', label: 'Import', panel: importPanel },
       { id: 'ratio', label: 'Ratio', panel: ratioPanel },
-      { id: 'workbook', label: 'Workbook', panel: workbookPanel },
     ],
     'Task pane sections',
   );
@@ -53,9 +53,9 @@ export function layoutPane(root: HTMLElement, parts: PaneParts, onTab: (id: stri
       tabs.list,
       reviewPanel,
       queuePanel,
+      workbookPanel,
       importPanel,
       ratioPanel,
-      workbookPanel,
     ),
   );
   tabs.select('review');
