@@ -585,6 +585,42 @@ describe('task pane preview: form and validation (QA findings)', () => {
       await expectReflow(page, 'Review queue');
       await frameShot(page, `23-zoom-200-320-${slug}-queue`, '.tablist');
 
+      // Import: a pasted grid (tabs) with a row that cannot be recorded, one row's editor open.
+      await page.click('#tab-import');
+      await page.waitForSelector('#import-text');
+      await page.fill('#import-by', 'E2E analyst');
+      await page.fill('#import-source-label', 'Fastmarkets (illustrative)');
+      await page.fill(
+        '#import-text',
+        [
+          'Symbol\tLocation\tLow\tHigh\tUnit\tAssessment date',
+          'MB-NDP-0001\tfob China\t57.5\t59.5\tUSD/kg\t2025-01-09',
+          'MB-DY-0001\tfob China\t230\t240\tUSD/kg\t2025-01-09',
+          'MB-NDP-0001\tfob China\t60\t62\tUSD/kg\t2025-02-06',
+          'MB-DY-0001\tfob China\t235\t245\tUSD/kg\t2025-02-06',
+          'MB-DY-0001\tfob China\tabc\t\tUSD/kg\t9/1/2025',
+        ].join('\n'),
+      );
+      await page.click('#import-read');
+      await page.waitForSelector('#import-rows .import-row');
+      await page.click('#import-edit-button-4');
+      await expectReflow(page, 'Import');
+      await frameShot(page, `23-zoom-200-320-${slug}-import`, '#import-confirm-card');
+      await frameShot(page, `23-zoom-200-320-${slug}-import-edit`, '[data-index="4"]');
+      await page.click('[data-action="cancel-edit"]');
+      await page.click('#import-untick-invalid');
+      await page.click('#import-confirm');
+      await page.waitForSelector('#pane-status[data-intent="success"]');
+
+      // Ratio: the chart over what was just imported.
+      await page.click('#tab-ratio');
+      await page.waitForSelector('#ratio-form');
+      await page.selectOption('#ratio-basis', 'fob China');
+      await page.click('#ratio-show');
+      await page.waitForSelector('#ratio-chart circle');
+      await expectReflow(page, 'Ratio');
+      await frameShot(page, `23-zoom-200-320-${slug}-ratio`, '#ratio-chart');
+
       // The recorded review: full-length addresses and Record IDs (one long word each).
       await page.click('#tab-review');
       await page.click('[data-trigger="1"] [data-action="remove-trigger"]');

@@ -1,6 +1,6 @@
 /**
- * The pane's page: title, health banner, message bar, unplaced choice, receipts, then three tabs
- * (New review, Review queue, Workbook). Opens on New review.
+ * The pane's page: title, health banner, message bar, unplaced choice, receipts, then five tabs
+ * (New review, Review queue, Workbook, Import, Ratio). Opens on New review.
  */
 import { h, replaceChildren } from '../dom';
 import { createTabs, type Tabs } from '../views/tabs';
@@ -12,6 +12,8 @@ export interface PaneParts {
   readonly receipts: HTMLElement;
   readonly form: HTMLElement;
   readonly queue: HTMLElement;
+  readonly import: HTMLElement;
+  readonly ratio: HTMLElement;
   readonly workbook: readonly HTMLElement[];
 }
 
@@ -19,12 +21,16 @@ export interface PaneParts {
 export function layoutPane(root: HTMLElement, parts: PaneParts, onTab: (id: string) => void): Tabs {
   const reviewPanel = h('div', { id: 'panel-review' }, parts.form);
   const queuePanel = h('div', { id: 'panel-queue', hidden: true }, parts.queue);
+  const importPanel = h('div', { id: 'panel-import', hidden: true }, parts.import);
+  const ratioPanel = h('div', { id: 'panel-ratio', hidden: true }, parts.ratio);
   const workbookPanel = h('div', { id: 'panel-workbook', hidden: true }, ...parts.workbook);
   const tabs = createTabs(
     [
       { id: 'review', label: 'New review', panel: reviewPanel },
       { id: 'queue', label: 'Review queue', panel: queuePanel },
       { id: 'workbook', label: 'Workbook', panel: workbookPanel },
+      { id: 'import', label: 'Import', panel: importPanel },
+      { id: 'ratio', label: 'Ratio', panel: ratioPanel },
     ],
     'Task pane sections',
   );
@@ -48,6 +54,8 @@ export function layoutPane(root: HTMLElement, parts: PaneParts, onTab: (id: stri
       reviewPanel,
       queuePanel,
       workbookPanel,
+      importPanel,
+      ratioPanel,
     ),
   );
   tabs.select('review');

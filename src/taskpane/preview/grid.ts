@@ -2,7 +2,7 @@
  * Read-only rendering of the in-memory workbook's tables: what a user would see in Excel (values
  * by number format) plus each formula as typed. Cell text goes in through textContent only.
  */
-import type { MemoryTableView } from '../../excel/memory';
+import type { MemoryChartView, MemoryTableView } from '../../excel/memory';
 import { h, replaceChildren } from '../dom';
 
 export function renderTables(container: HTMLElement, tables: readonly MemoryTableView[]): void {
@@ -80,6 +80,38 @@ export function renderTables(container: HTMLElement, tables: readonly MemoryTabl
               ),
             ),
           ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The in-memory workbook's charts, as Excel would name them: type, title and each series' ranges. */
+export function renderCharts(
+  container: HTMLElement,
+  charts: readonly (MemoryChartView & { readonly sheet: string })[],
+): void {
+  replaceChildren(
+    container,
+    ...charts.map((c) =>
+      h(
+        'section',
+        { class: 'sheet', 'data-chart-name': c.name, 'aria-label': `${c.name} chart` },
+        h('h2', {}, `Chart ${c.name} `, h('span', { class: 'hint', text: `on ${c.sheet}` })),
+        h(
+          'dl',
+          { class: 'chart-facts' },
+          h('dt', { text: 'Type' }),
+          h('dd', { 'data-chart': 'type', text: c.type }),
+          h('dt', { text: 'Title' }),
+          h('dd', { 'data-chart': 'title', text: c.title }),
+          ...c.series.flatMap((s, i) => [
+            h('dt', { text: `Series ${i + 1}` }),
+            h('dd', {
+              'data-chart': 'series',
+              text: `${s.name}: values ${s.values ?? '—'}, categories ${s.xValues ?? '—'}`,
+            }),
+          ]),
         ),
       ),
     ),

@@ -17,7 +17,7 @@ import {
   stampNewerSchema,
   type WriteFailure,
 } from './colleague';
-import { renderTables } from './grid';
+import { renderCharts, renderTables } from './grid';
 
 /** The desk twin: its formula engine has the DESK functions loaded, as Excel with our add-in. */
 const twin = createMemoryDeskWorkbook();
@@ -45,9 +45,17 @@ const visibleTables = () =>
     .sheets.filter((s) => s.visible)
     .flatMap((s) => s.tables);
 
+const visibleCharts = () =>
+  twin
+    .view()
+    .sheets.filter((s) => s.visible)
+    .flatMap((s) => s.charts.map((c) => ({ ...c, sheet: s.name })));
+
 const tablesEl = document.getElementById('tables');
+const chartsEl = document.getElementById('charts');
 const render = () => {
   if (tablesEl) renderTables(tablesEl, visibleTables());
+  if (chartsEl) renderCharts(chartsEl, visibleCharts());
 };
 twin.onChange(render);
 render();

@@ -10,6 +10,7 @@ import type { FieldDescriptor, FormSection } from '../../form-model';
 import { fieldKey, type FormIssue, type ReviewLogic } from '../../review-logic';
 import type { SubmitState } from '../../submit-state';
 import type { MessageBar } from '../message';
+import type { LatestAnswer, LatestQuestion } from './latest';
 import type { FormDom } from './skeleton';
 
 export interface ReviewFormDeps {
@@ -25,6 +26,8 @@ export interface ReviewFormDeps {
   saveSubmit(state: SubmitState | null): string | null;
   /** Writes the rows (creating tables if needed) and selects them; returns the outcome. */
   write(rows: ReviewRecords): Promise<WriteOutcome>;
+  /** "Use latest price": the snapshot fields DeskPrices' latest row fills (absent: no button). */
+  useLatest?(q: LatestQuestion): Promise<LatestAnswer>;
 }
 
 export interface FieldHandle {

@@ -8,6 +8,7 @@ import type { FormSection } from '../../form-model';
 import { fieldKey } from '../../review-logic';
 import { SECTION_HINT, SECTION_TITLE, type FormContext } from './context';
 import { fieldElement } from './field';
+import { latestPriceControl } from './latest';
 
 export function section(ctx: FormContext, name: 'snapshot' | 'exposure'): HTMLElement {
   return h(
@@ -15,8 +16,16 @@ export function section(ctx: FormContext, name: 'snapshot' | 'exposure'): HTMLEl
     { id: `section-${name}` },
     h('legend', {}, SECTION_TITLE[name]),
     h('p', { class: 'hint', text: SECTION_HINT[name] }),
-    ...fieldGroups(ctx, name, 0, ctx.draft[name]),
+    ...withLatest(ctx, name, fieldGroups(ctx, name, 0, ctx.draft[name])),
   );
+}
+
+/** The snapshot's "Use latest price" goes after its required fields, before the folded ones. */
+function withLatest(ctx: FormContext, name: FormSection, groups: HTMLElement[]): HTMLElement[] {
+  const control = name === 'snapshot' ? latestPriceControl(ctx) : null;
+  if (control === null) return groups;
+  const [required, ...rest] = groups;
+  return required ? [required, control, ...rest] : [control, ...rest];
 }
 
 /** Touched keys of the triggers after `removed`, moved up one, as the triggers are. */
