@@ -34,8 +34,7 @@ import { health } from './health';
 import { read } from './read';
 import { repair } from './repair';
 import { randomId } from './marks';
-import { appendPrices } from './prices';
-import { insertRatioHistory } from './ratio';
+import { failure } from './outcome';
 import { insertSampleData } from './sample';
 import { select } from './select';
 import type { ExcelRun, Session } from './session';
@@ -44,6 +43,21 @@ export { CHUNK_BUDGET_BYTES } from './batches';
 export { VERSION_NAME } from './schema-version';
 export { SHEET_MARK, WORKBOOK_ID_NAME } from './marks';
 export type { ExcelRun } from './session';
+
+/**
+ * The price import and the ratio history, fetched when first used: the same webpack chunk as the
+ * pane's price tabs, so taskpane.js carries neither. A chunk that cannot be fetched is an outcome.
+ */
+const priceWrites = () =>
+  Promise.all([
+    import(/* webpackChunkName: "prices" */ './prices'),
+    import(/* webpackChunkName: "prices" */ './ratio'),
+  ]).then(([p, r]) => ({ appendPrices: p.appendPrices, insertRatioHistory: r.insertRatioHistory }));
+const notLoaded = (doing: string) => () =>
+  failure(
+    'office',
+    `${doing} failed: the add-in's price code could not be loaded from its server, so nothing was written. Check the connection and try again.`,
+  );
 
 export interface OfficeOptions {
   /** Where new ids come from (random UUIDs unless given; the in-memory Excel counts). */
@@ -67,7 +81,12 @@ export function createOfficeDeskWorkbook(run: ExcelRun, options: OfficeOptions =
     read: (key) => read(session, key),
     select: (key, recordIds) => select(session, key, recordIds),
     insertSampleData: (reviews) => insertSampleData(session, reviews),
-    appendPrices: (rows, o) => appendPrices(session, rows, o),
-    insertRatioHistory: (h) => insertRatioHistory(session, h),
+    appendPrices: (rows, o) =>
+      priceWrites().then((m) => m.appendPrices(session, rows, o), notLoaded('Importing prices')),
+    insertRatioHistory: (h) =>
+      priceWrites().then(
+        (m) => m.insertRatioHistory(session, h),
+        notLoaded('Inserting the ratio history'),
+      ),
   };
 }
