@@ -56,7 +56,7 @@ class FaultPlan {
 /**
  * Retries `op` until it succeeds, recording orphans after each failure. At a 35% fault rate per
  * request a path of several requests can fail 50 times in a row by chance alone (seed 842380735
- * did); 200 keeps that below one run in a million while a path that never converges still fails.
+ * did); 200 makes that far rarer, while a path that never converges still fails.
  */
 const MAX_ATTEMPTS = 200;
 async function untilOk(
