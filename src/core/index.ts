@@ -176,7 +176,7 @@ export type {
 } from './record/table-def';
 export { statusIssue, triggerStatus } from './record/trigger-status';
 export { noteStatusOfCells, type NoteStatusCells } from './operations/note-status';
-export { buildSampleReviews } from './record/sample-data';
+export type { SampleRecords } from './record/sample-data';
 export { PRODUCT_SYNONYMS, productOf, type Product } from './record/products';
 
 // ── price imports (DeskPrices) ───────────────────────────────────────────────────────────────

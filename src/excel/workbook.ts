@@ -14,6 +14,7 @@ import {
   type Refused,
   type ReviewRecords,
   type ReviewValues,
+  type SampleRecords,
   type TableKey,
 } from '../core';
 
@@ -28,6 +29,7 @@ export type {
   RecordValues,
   ReviewRecords,
   ReviewValues,
+  SampleRecords,
 } from '../core';
 
 export type SchemaVersionState =
@@ -247,8 +249,11 @@ export interface DeskWorkbook {
   read(table: TableKey): Promise<ReadOutcome>;
   /** Selects the rows with these Record IDs so the user sees them. */
   select(table: TableKey, recordIds: readonly string[]): Promise<WriteOutcome>;
-  /** Sample reviews into an empty workbook; refuses when any desk table exists. */
-  insertSampleData(reviews: readonly ReviewRecords[]): Promise<WriteOutcome>;
+  /**
+   * The sample's reviews and DeskPrices rows into a workbook without desk rows, all or none;
+   * refuses when a desk table holds rows of its own.
+   */
+  insertSampleData(sample: SampleRecords): Promise<WriteOutcome>;
   /**
    * One import's price rows into DeskPrices (every row with the same Import ID), all or none: in
    * batches under the request limit (about 3 syncs per 5 MB of rows), each read back by Record ID;

@@ -1,8 +1,10 @@
 /** The pane's environment for a real browser page (Office or preview): clock, ids, storage, logic. */
-import { buildSampleReviews } from '../core';
 import type { PaneEnv } from './app';
 import { createDeskLogic } from './desk-logic';
 import { memoryStorage, type DraftStorage } from './draft-store';
+
+/** The seeds' sample reviews and prices: a chunk of their own ("sample"), fetched on first use. */
+const sampleChunk = () => import(/* webpackChunkName: "sample" */ '../core/sample');
 
 /** RFC 4122 v4 UUID; randomUUID exists on secure origins (https, localhost, 127.0.0.1). */
 export function newUuid(): string {
@@ -34,10 +36,19 @@ export function browserEnv(overrides: Partial<PaneEnv> = {}): PaneEnv {
     storagePersistent: persistent,
     now,
     logic: createDeskLogic({ now, newId: newUuid }),
-    sampleReviews(recordedBy) {
-      const built = buildSampleReviews({ recordedBy, newId: newUuid });
-      return built.ok ? built.reviews : { error: built.message };
-    },
+    sampleData: (recordedBy) =>
+      sampleChunk().then(
+        ({ buildSampleData }) => {
+          const built = buildSampleData({ recordedBy, newId: newUuid });
+          return built.ok
+            ? { reviews: built.reviews, prices: built.prices }
+            : { error: built.message };
+        },
+        () => ({
+          error:
+            'The add-in’s sample data could not be loaded from its server, so nothing was written. Check the connection and try again.',
+        }),
+      ),
     ...overrides,
   };
 }

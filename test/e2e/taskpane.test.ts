@@ -273,6 +273,12 @@ describe('task pane preview', () => {
     for (const t of triggers) expect(t.formulas['Status now']).toMatch(/^=DESK\.NOTE_STATUS\(/);
     // The live formula evaluates: the sample quotes are months old now.
     expect(triggers[0]?.values['Status now']).toBe('watchlist');
+    // The seeds' prices land with the reviews, one import, SMM's on their dates.
+    const prices = await tableRows(page, 'DeskPrices');
+    expect(new Set(prices.map((r) => r.values['Import ID'])).size).toBe(1);
+    expect(prices.map((r) => r.values['Source label'])).toContain(
+      'SMM Rare Earth Weekly Review, Feb 5 2026',
+    );
     await reveal(page, '[data-table-name="DeskTriggers"] td[data-header="Status now"]');
     await screenshot(page, '08-sample-inserted');
     await page.click('#insert-sample');
@@ -289,6 +295,15 @@ describe('task pane preview', () => {
       page.$$eval('.queue-item[data-urgency="overdue"]', (els) => els.length),
     ).resolves.toBeGreaterThan(0);
     await screenshot(page, '10-queue-after-sample');
+    // The Ratio view charts the sample's NdPr oxide over Dy oxide as it opens, nothing chosen.
+    await page.click('#tab-ratio');
+    await page.waitForSelector('#ratio-form');
+    await page.click('#ratio-show');
+    await page.waitForSelector('#ratio-chart circle');
+    await expect(
+      page.$$eval('#ratio-chart circle', (c) => c.length),
+    ).resolves.toBeGreaterThanOrEqual(2);
+    await screenshot(page, '10b-sample-ratio');
     expect(errors).toEqual([]);
     await page.close();
   });

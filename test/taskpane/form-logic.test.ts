@@ -1,5 +1,10 @@
-import { buildSampleReviews, STATUS_NOW_FORMULA, TABLES } from '../../src/core';
-import { SMM_QUOTES, FASTMARKETS_CODES, SAMPLE_REVIEWS } from '../../src/core/record/sample-data';
+import { STATUS_NOW_FORMULA, TABLES } from '../../src/core';
+import {
+  buildSampleReviews,
+  FASTMARKETS_CODES,
+  SAMPLE_REVIEWS,
+  SMM_QUOTES,
+} from '../../src/core/sample';
 import {
   emptyDraft,
   loadDraft,

@@ -1,11 +1,20 @@
 /**
  * Sample data for an empty workbook. Facts quoted by the seed documents, kept as data (not code): SMM weekly reviews (CNY/t
  * assessment ranges, as published) and the Fastmarkets rare-earths price specifications (codes,
- * basis, unit, cadence). Sample reviews are built from these; nothing here is invented.
+ * basis, unit, cadence). Sample reviews and sample prices are built from these; what the seeds
+ * do not give (positions, Dy oxide prices, Fastmarkets assessments) is marked illustrative.
  */
 
+import {
+  candidateFromFields,
+  type FieldTexts,
+  type ImportDefaults,
+} from '../prices/import-candidate';
+import { markCandidates } from '../prices/dedupe';
+import { priceRecords } from '../prices/import-records';
 import { done, refused, type Checked } from '../result';
 import { buildReviewRows, type ReviewRecords } from './build';
+import type { DeskRecord } from './cells';
 import { FASTMARKETS_CODES, FASTMARKETS_PUBLICATION, type FastmarketsSpec } from './price-codes';
 import { INDICATIVE } from '../status/types';
 import { VAT_INCLUSIVE_BASIS } from './schema';
@@ -278,4 +287,111 @@ export function buildSampleReviews(ctx: {
     reviews.push(built.rows);
   }
   return done({ reviews });
+}
+
+// ── sample prices ────────────────────────────────────────────────────────────────────────────
+/** Every illustrative price says so in its Source label: the seeds publish no such price. */
+export const ILLUSTRATIVE = 'Illustrative, not a published price';
+
+const smmPrice = (q: SmmQuote, product: string): FieldTexts => ({
+  product,
+  price: q.range,
+  priceDate: q.published.slice(0, 10),
+  locationBasis: VAT_INCLUSIVE_BASIS,
+  sourceLabel: q.source,
+});
+
+const illustrative = (texts: FieldTexts, basis: string): FieldTexts => ({
+  ...texts,
+  sourceLabel: `${ILLUSTRATIVE} (${basis})`,
+});
+
+/**
+ * The sample's DeskPrices rows as an import's field texts, so they go through the import's own
+ * evaluator (candidateFromFields) and record builder (priceRecords) like a pasted sheet. The SMM
+ * rows are the seeds' ranges on their publication dates. The seeds give one dated NdPr oxide
+ * price and no Dy oxide price, so the Ratio view's default pair (NdPr oxide over Dy oxide, one
+ * location basis) gets illustrative points on the SMM review dates and one between; the
+ * Fastmarkets codes (whose methodology publishes no prices) get illustrative Thursday rows.
+ */
+export const SAMPLE_PRICES: readonly FieldTexts[] = [
+  smmPrice(la, 'La oxide'),
+  smmPrice(ce, 'Ce oxide'),
+  smmPrice(y, 'Y oxide'),
+  smmPrice(ndpr, 'NdPr oxide'),
+  illustrative(
+    { ...smmPrice(ndpr, 'NdPr oxide'), price: '395,000-400,000 CNY/t', priceDate: '2025-01-09' },
+    'NdPr oxide beside the SMM review of Jan 9 2025',
+  ),
+  illustrative(
+    { ...smmPrice(ndpr, 'NdPr oxide'), price: '520,000-530,000 CNY/t', priceDate: '2025-07-10' },
+    'NdPr oxide, mid-2025',
+  ),
+  illustrative(
+    { ...smmPrice(ndpr, 'Dy oxide'), price: '1,640,000-1,660,000 CNY/t', priceDate: '2025-01-09' },
+    'Dy oxide beside the SMM review of Jan 9 2025',
+  ),
+  illustrative(
+    { ...smmPrice(ndpr, 'Dy oxide'), price: '1,600,000-1,620,000 CNY/t', priceDate: '2025-07-10' },
+    'Dy oxide, mid-2025',
+  ),
+  illustrative(
+    { ...smmPrice(ndpr, 'Dy oxide'), price: '1,450,000-1,470,000 CNY/t', priceDate: '2026-02-05' },
+    'Dy oxide beside the SMM review of Feb 5 2026',
+  ),
+  illustrative(
+    { priceCode: 'MB-TB-0001', price: '880-900', priceDate: '2026-02-05' },
+    `Fastmarkets MB-TB-0001 specification; ${FASTMARKETS_PUBLICATION}`,
+  ),
+  illustrative(
+    { priceCode: 'MB-GD-0001', price: '20-22', priceDate: '2026-02-05' },
+    `Fastmarkets MB-GD-0001 specification; ${FASTMARKETS_PUBLICATION}`,
+  ),
+];
+
+/** What a sample price row leaves blank: the seeds' agencies assess, they do not quote deals. */
+const SAMPLE_PRICE_DEFAULTS: ImportDefaults = {
+  sourceLabel: '',
+  sourceState: INDICATIVE,
+  dataBasis: 'indication',
+  locationBasis: null,
+  unit: null,
+  priceDate: null,
+};
+
+/** The sample import's time: the evening after its last price date (as the reviews are recorded). */
+export const SAMPLE_IMPORTED_AT = '2026-02-06T18:00:00.000Z';
+
+/** The sample prices as checked DeskPrices records of one import, or why one does not build. */
+export function buildSamplePrices(ctx: {
+  readonly recordedBy: string;
+  readonly newId: () => string;
+}): Checked<{ prices: DeskRecord<'prices'>[] }> {
+  const candidates = SAMPLE_PRICES.map((texts, i) =>
+    candidateFromFields(i + 1, `sample price ${i + 1}`, texts, SAMPLE_PRICE_DEFAULTS),
+  );
+  const built = priceRecords(candidates, markCandidates(candidates, []), {
+    importId: ctx.newId(),
+    importedAt: SAMPLE_IMPORTED_AT,
+    importedBy: ctx.recordedBy,
+    newId: ctx.newId,
+  });
+  return built.ok ? done({ prices: built.records }) : refused(`Sample prices: ${built.message}`);
+}
+
+/** Everything "Insert sample data" writes: the reviews and the prices, built with fresh ids. */
+export interface SampleRecords {
+  readonly reviews: readonly ReviewRecords[];
+  readonly prices: readonly DeskRecord<'prices'>[];
+}
+
+export function buildSampleData(ctx: {
+  readonly recordedBy: string;
+  readonly newId: () => string;
+}): Checked<SampleRecords> {
+  const reviews = buildSampleReviews(ctx);
+  if (!reviews.ok) return reviews;
+  const prices = buildSamplePrices(ctx);
+  if (!prices.ok) return prices;
+  return done({ reviews: reviews.reviews, prices: prices.prices });
 }

@@ -73,7 +73,7 @@ export interface WriteWords {
   readonly done: (counts: string, where: string, written: number) => string;
 }
 
-const REVIEW_WORDS: WriteWords = {
+export const REVIEW_WORDS: WriteWords = {
   doing: 'Recording the review',
   after: RETRY_NOTE,
   done: (counts, where, written) =>

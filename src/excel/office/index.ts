@@ -35,7 +35,6 @@ import { read } from './read';
 import { repair } from './repair';
 import { randomId } from './marks';
 import { failure } from './outcome';
-import { insertSampleData } from './sample';
 import { select } from './select';
 import type { ExcelRun, Session } from './session';
 
@@ -53,11 +52,15 @@ const priceWrites = () =>
     import(/* webpackChunkName: "prices" */ './prices'),
     import(/* webpackChunkName: "prices" */ './ratio'),
   ]).then(([p, r]) => ({ appendPrices: p.appendPrices, insertRatioHistory: r.insertRatioHistory }));
-const notLoaded = (doing: string) => () =>
-  failure(
-    'office',
-    `${doing} failed: the add-in's price code could not be loaded from its server, so nothing was written. Check the connection and try again.`,
-  );
+/** "Insert sample data"'s write, fetched on first use with the pane's sample chunk. */
+const sampleWrites = () => import(/* webpackChunkName: "sample" */ './sample');
+const notLoaded =
+  (doing: string, what = 'price code') =>
+  () =>
+    failure(
+      'office',
+      `${doing} failed: the add-in's ${what} could not be loaded from its server, so nothing was written. Check the connection and try again.`,
+    );
 
 export interface OfficeOptions {
   /** Where new ids come from (random UUIDs unless given; the in-memory Excel counts). */
@@ -80,7 +83,11 @@ export function createOfficeDeskWorkbook(run: ExcelRun, options: OfficeOptions =
     appendReview: (rows, options) => appendReview(session, rows, options),
     read: (key) => read(session, key),
     select: (key, recordIds) => select(session, key, recordIds),
-    insertSampleData: (reviews) => insertSampleData(session, reviews),
+    insertSampleData: (sample) =>
+      sampleWrites().then(
+        (m) => m.insertSampleData(session, sample),
+        notLoaded('Inserting sample data', 'sample data code'),
+      ),
     appendPrices: (rows, o) =>
       priceWrites().then((m) => m.appendPrices(session, rows, o), notLoaded('Importing prices')),
     insertRatioHistory: (h) =>

@@ -1,5 +1,6 @@
 /**
- * Sample reviews into a workbook without a desk's own rows: create the tables, then one append.
+ * Sample reviews and prices into a workbook without a desk's own rows: create the tables, then
+ * one write of every table's rows (the reviews' three and DeskPrices), all or none.
  *
  * An interrupted insert may have left part of the samples (some tables written, rows below a
  * table not yet inside it). The pane builds the samples with new ids on each click, so a retry
@@ -10,24 +11,34 @@
  * refuses it too: sample rows never mix with a desk's own.
  */
 import {
+  checkRecord,
   columnList,
   recordFromCells,
   REVIEW_KEYS,
   withStamps,
   type DeskRecord,
   type ReviewKey,
+  type SampleRecords,
   type TableKey,
 } from '../../core';
 import { SHEET_ROWS } from '../a1';
 import type { ReviewRecords, RecordValues, WriteOutcome } from '../workbook';
-import { appendReview } from './append';
+import { validateRows, writeRows, REVIEW_WORDS, type TableRows } from './append';
 import { ensureTables } from './ensure';
 import { tableName } from './messages';
 import { attempt, failure, officeFailure, type Failure } from './outcome';
 import { readBoxes, readState } from './probe';
 import { isEmptyCell, type Found, type Session } from './session';
 
-const IDS = new Set(['recordId', 'reviewId']);
+const IDS = new Set(['recordId', 'reviewId', 'importId']);
+
+/** Every table the sample writes: the reviews' three, then the prices. */
+const SAMPLE_KEYS: readonly TableKey[] = [...REVIEW_KEYS, 'prices'];
+
+/** The sample as one write's rows. */
+interface Samples extends ReviewRecords {
+  readonly prices: readonly DeskRecord<'prices'>[];
+}
 
 /** Two rows equal but for their ids (and the live Status now, whose value moves with time). */
 function sameButIds(key: TableKey, a: RecordValues, b: RecordValues): boolean {
@@ -56,27 +67,21 @@ function leftovers(f: Found, cells: readonly (readonly unknown[])[]): (RecordVal
  * The samples with the ids of what an interrupted insert left, or a refusal when the desk tables
  * hold anything else.
  */
-async function adoptLeftovers(
-  session: Session,
-  samples: ReviewRecords,
-): Promise<ReviewRecords | Failure> {
-  const samplesOf = (f: Found): readonly RecordValues[] => samples[f.key as ReviewKey];
-  return attempt<ReviewRecords | Failure>(
+async function adoptLeftovers(session: Session, samples: Samples): Promise<Samples | Failure> {
+  const samplesOf = (f: Found): readonly RecordValues[] => samples[f.key as ReviewKey | 'prices'];
+  return attempt<Samples | Failure>(
     session.run,
     async (ctx) => {
       const s = await readState(session, ctx, {});
-      const present = REVIEW_KEYS.flatMap((k) => (s.tables[k] ? [s.tables[k] as Found] : []));
+      const present = SAMPLE_KEYS.flatMap((k) => (s.tables[k] ? [s.tables[k] as Found] : []));
       const refuse = (tables: readonly Found[]) =>
         failure(
           'not-empty',
           `Sample data goes only into a workbook without desk rows; ${tables.map((f) => tableName(f.key)).join(', ')} already exist${tables.length === 1 ? 's' : ''} with rows of ${tables.length === 1 ? 'its' : 'their'} own.`,
         );
-      // Imported prices are the desk's own rows too (the samples hold none yet).
-      const prices = s.tables.prices;
-      const big = [
-        ...present.filter((f) => !f.bodyEmpty && f.bodyRows > samplesOf(f).length),
-        ...(prices && !prices.bodyEmpty && prices.bodyRows > prices.emptyTail ? [prices] : []),
-      ];
+      // Rows beyond the sample's own are a desk's (DeskPrices' empty rows at its end aside).
+      const rowsIn = (f: Found): number => f.bodyRows - (f.key === 'prices' ? f.emptyTail : 0);
+      const big = present.filter((f) => !f.bodyEmpty && rowsIn(f) > samplesOf(f).length);
       if (big.length > 0) return refuse(big);
       // The body and as many rows below it as the samples have: small, one sync.
       const boxes = present.map((f) => ({
@@ -91,6 +96,7 @@ async function adoptLeftovers(
       const read = present.length > 0 ? await readBoxes(ctx, boxes) : [];
       const recordIds = new Map<string, string>();
       const reviewIds = new Map<string, string>();
+      const importIds = new Map<string, string>();
       const strangers: Found[] = [];
       let incomplete = false;
       present.forEach((f, i) => {
@@ -109,14 +115,16 @@ async function adoptLeftovers(
         if (inside < want.length) incomplete = true;
         rows.forEach((r, k) => {
           const w = want[k] as RecordValues;
+          const ids = f.key === 'prices' ? importIds : reviewIds;
+          const id = f.key === 'prices' ? 'importId' : 'reviewId';
           recordIds.set(String(w.recordId), String((r as RecordValues).recordId));
-          reviewIds.set(String(w.reviewId), String((r as RecordValues).reviewId));
+          ids.set(String(w[id]), String((r as RecordValues)[id]));
         });
       });
       if (strangers.length > 0) return refuse(strangers);
       // Every sample already there (a second click, or a retry after the whole insert landed but
       // its answer was lost): nothing to add, and a second copy is never made.
-      if (!incomplete && present.length === REVIEW_KEYS.length)
+      if (!incomplete && present.length === SAMPLE_KEYS.length)
         return failure(
           'not-empty',
           'The sample data is already in this workbook, each row once; nothing was written.',
@@ -133,10 +141,22 @@ async function adoptLeftovers(
           problems.push(...s.issues.map((i) => `${tableName(key)}: ${i.message}`));
           return [];
         });
-      const remapped: ReviewRecords = {
+      // A price row's ids are its Record ID and its import's (one Import ID for the sample).
+      const prices = samples.prices.flatMap((r) => {
+        const c = checkRecord('prices', {
+          ...r,
+          recordId: recordIds.get(r.recordId) ?? r.recordId,
+          importId: importIds.get(r.importId) ?? r.importId,
+        });
+        if (c.ok) return [c.record];
+        problems.push(...c.issues.map((i) => `${tableName('prices')}: ${i.message}`));
+        return [];
+      });
+      const remapped: Samples = {
         snapshots: remap('snapshots', samples.snapshots),
         exposures: remap('exposures', samples.exposures),
         triggers: remap('triggers', samples.triggers),
+        prices,
       };
       if (problems.length > 0)
         return failure(
@@ -149,19 +169,26 @@ async function adoptLeftovers(
   );
 }
 
+/**
+ * The sample's reviews and prices into a workbook without desk rows: one write of all four
+ * tables' rows, all or none, read back by Record ID; a retry adds only what is missing.
+ */
 export async function insertSampleData(
   session: Session,
-  reviews: readonly ReviewRecords[],
+  sample: SampleRecords,
 ): Promise<WriteOutcome> {
-  const merged: ReviewRecords = {
-    snapshots: reviews.flatMap((r) => r.snapshots),
-    exposures: reviews.flatMap((r) => r.exposures),
-    triggers: reviews.flatMap((r) => r.triggers),
+  const merged: Samples = {
+    snapshots: sample.reviews.flatMap((r) => r.snapshots),
+    exposures: sample.reviews.flatMap((r) => r.exposures),
+    triggers: sample.reviews.flatMap((r) => r.triggers),
+    prices: sample.prices,
   };
+  const keys = validateRows(merged as TableRows, SAMPLE_KEYS, 'sample');
+  if (!Array.isArray(keys)) return keys;
   const samples = await adoptLeftovers(session, merged);
   if ('ok' in samples) return samples;
   const made = await ensureTables(session);
   if (!made.ok) return made;
-  const written = await appendReview(session, samples);
+  const written = await writeRows(session, samples as TableRows, keys, {}, {}, REVIEW_WORDS);
   return written.ok ? { ...written, message: `Sample data: ${written.message}` } : written;
 }

@@ -3,7 +3,7 @@
  * receipts of what this pane recorded, and the one queue its own writes go through. Each
  * controller in this folder takes this one input; mount (../app.ts) assembles them.
  */
-import type { DeskWorkbook, ReviewRecords, WorkbookHealth } from '../../excel/workbook';
+import type { DeskWorkbook, SampleRecords, WorkbookHealth } from '../../excel/workbook';
 import type { DraftStorage } from '../draft-store';
 import { createOutbox, type Outbox } from '../outbox';
 import type { ReviewLogic } from '../review-logic';
@@ -16,8 +16,11 @@ export interface PaneEnv {
   readonly storagePersistent?: boolean;
   readonly now: () => Date;
   readonly logic: ReviewLogic;
-  /** Sample reviews (rows built from the seed facts) for "Insert sample data". */
-  sampleReviews(recordedBy: string): readonly ReviewRecords[] | { error: string };
+  /**
+   * The sample's reviews and prices (rows built from the seed facts) for "Insert sample data";
+   * fetched on first use, so a chunk that cannot be fetched is an error here, not a throw.
+   */
+  sampleData(recordedBy: string): Promise<SampleRecords | { error: string }>;
   /** Receipts: how often the pane re-reads while reviews wait, and how long each is held. */
   readonly receipts?: {
     readonly checkEveryMs?: number;

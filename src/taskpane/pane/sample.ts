@@ -1,5 +1,5 @@
 /**
- * "Insert sample data": the env's sample reviews, written through the pane's write queue, then
+ * "Insert sample data": the env's sample reviews and prices, written through the pane's write queue, then
  * the snapshot rows selected (a review starts at its snapshot) and the pane re-read.
  */
 import { tableName, type WriteOutcome } from '../../excel/workbook';
@@ -16,12 +16,12 @@ export function createSampleController(
   const { env, workbook, serial, message } = pane;
   return createSampleCard({
     insert: async () => {
-      const reviews = env.sampleReviews(recordedBy() || 'Sample data');
-      if ('error' in reviews) {
-        message.show('error', 'Sample data not inserted.', reviews.error);
+      const sample = await env.sampleData(recordedBy() || 'Sample data');
+      if ('error' in sample) {
+        message.show('error', 'Sample data not inserted.', sample.error);
         return;
       }
-      const outcome = await serial(() => safe(() => workbook.insertSampleData(reviews)));
+      const outcome = await serial(() => safe(() => workbook.insertSampleData(sample)));
       if (outcome.ok) {
         const notes = await selectLanded(pane, outcome);
         message.show('success', 'Sample data inserted.', [

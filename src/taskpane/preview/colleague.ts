@@ -4,7 +4,8 @@
  * with a newer add-in that stamps a newer schema version. They let anyone try drift and repair,
  * and (not a colleague, the network) make the next write fail, to see the failure path.
  */
-import { buildSampleReviews, columnList, REVIEW_KEYS, rowCells, TABLES } from '../../core';
+import { columnList, REVIEW_KEYS, rowCells, TABLES } from '../../core';
+import { buildSampleReviews } from '../../core/sample';
 import type { MemoryDeskWorkbook, MemoryTableView } from '../../excel/memory';
 import { VERSION_NAME } from '../../excel/office';
 

@@ -6,13 +6,13 @@
  */
 import fc from 'fast-check';
 import {
-  buildSampleReviews,
   isDeskError,
   noteStatus,
   STATUS_NOW_FORMULA,
   triggerLimits,
   wallClockAsUtc,
 } from '../../../src/core';
+import { buildSampleData } from '../../../src/core/sample';
 import { EXCEL_ERROR } from '../../../src/excel/function-errors';
 import {
   createMemoryDeskWorkbook,
@@ -72,9 +72,9 @@ function expectEveryRowAgrees(m: MemoryDeskWorkbook): number {
 async function withSamplesAndFixtures(): Promise<MemoryDeskWorkbook> {
   const m = createMemoryDeskWorkbook();
   const newId = idMaker();
-  const samples = buildSampleReviews({ recordedBy: 'ana', newId });
+  const samples = buildSampleData({ recordedBy: 'ana', newId });
   if (!samples.ok) throw new Error(samples.message);
-  expect((await m.workbook.insertSampleData(samples.reviews)).ok).toBe(true);
+  expect((await m.workbook.insertSampleData(samples)).ok).toBe(true);
   expect((await m.workbook.appendReview(reviewRows(newId, { triggers: 3 }))).ok).toBe(true);
   expect((await m.workbook.appendReview(reviewRows(newId, { owner: 'Li Wei' }))).ok).toBe(true);
   return m;

@@ -6,7 +6,8 @@
  * turn; the retry must leave exactly one set of desk tables, no stray sheet, table, name or cell,
  * and every colleague's cell as it was. Random sequences of several failures follow, seeded.
  */
-import { buildSampleReviews, columnList, TABLE_KEYS, TABLES } from '../../../src/core';
+import { columnList, TABLE_KEYS, TABLES, type SampleRecords } from '../../../src/core';
+import { buildSampleData } from '../../../src/core/sample';
 import { NUMBER_FORMATS } from '../../../src/core/record/schema';
 import {
   cellDigest,
@@ -19,7 +20,7 @@ import {
   VERSION_NAME,
   WORKBOOK_ID_NAME,
 } from '../../../src/excel/office';
-import type { ReviewRecords, WriteOutcome } from '../../../src/excel/workbook';
+import type { WriteOutcome } from '../../../src/excel/workbook';
 import { OrphanLedger, orphans, type Colleague } from '../audit';
 import { idMaker, prng, reviewRows } from '../helpers';
 
@@ -242,12 +243,13 @@ describe('repair, migration and sample insert converge after a part-way failure'
   it('sample insert: for every prefix of either request, every sample once and nothing else', async () => {
     let ids = 0;
     // The pane builds the samples with new ids on every click (src/taskpane/env.ts).
-    const samples = (): ReviewRecords[] => {
-      const b = buildSampleReviews({ recordedBy: 'Sample data', newId: idMaker(50 + (ids += 1)) });
+    const samples = (): SampleRecords => {
+      const b = buildSampleData({ recordedBy: 'Sample data', newId: idMaker(50 + (ids += 1)) });
       if (!b.ok) throw new Error(b.message);
-      return b.reviews as ReviewRecords[];
+      return b;
     };
-    const counts = samples().map((r) => r.triggers.length);
+    const counts = samples().reviews.map((r) => r.triggers.length);
+    const priceCount = samples().prices.length;
     // A retry after an insert that landed whole (only its read-back was cut off) says so.
     const insert = async (m: MemoryDeskWorkbook): Promise<WriteOutcome> => {
       const r = await m.workbook.insertSampleData(samples());
@@ -266,6 +268,11 @@ describe('repair, migration and sample insert converge after a part-way failure'
         expect(snaps.records).toHaveLength(counts.length);
         expect(triggers.records).toHaveLength(counts.reduce((a, b) => a + b, 0));
         expect(triggers.problems).toEqual([]);
+        // The sample's prices are in with the reviews (the same write: all or none), each once.
+        const prices = await m.workbook.read('prices');
+        if (!prices.ok) throw new Error('unreadable');
+        expect(prices.records).toHaveLength(priceCount);
+        expect(new Set(prices.records.map((r) => r.values.importId)).size).toBe(1);
         // Each trigger still belongs to a snapshot of the same review.
         const reviews = new Set(snaps.records.map((r) => r.values.reviewId));
         for (const t of triggers.records) expect(reviews.has(t.values.reviewId)).toBe(true);
@@ -275,18 +282,18 @@ describe('repair, migration and sample insert converge after a part-way failure'
 
   it('sample insert refuses next to a desk’s own rows, and a second time, saying the samples are there', async () => {
     const m = await withRows();
-    const b = buildSampleReviews({ recordedBy: 'Sample data', newId: idMaker(80) });
+    const b = buildSampleData({ recordedBy: 'Sample data', newId: idMaker(80) });
     if (!b.ok) throw new Error(b.message);
-    expect(await m.workbook.insertSampleData(b.reviews as ReviewRecords[])).toMatchObject({
+    expect(await m.workbook.insertSampleData(b)).toMatchObject({
       ok: false,
       reason: 'not-empty',
     });
     const empty = fresh();
-    expect((await empty.workbook.insertSampleData(b.reviews as ReviewRecords[])).ok).toBe(true);
-    const again = buildSampleReviews({ recordedBy: 'Sample data', newId: idMaker(81) });
+    expect((await empty.workbook.insertSampleData(b)).ok).toBe(true);
+    const again = buildSampleData({ recordedBy: 'Sample data', newId: idMaker(81) });
     if (!again.ok) throw new Error(again.message);
     const before = cellDigest(empty.model);
-    expect(await empty.workbook.insertSampleData(again.reviews as ReviewRecords[])).toEqual({
+    expect(await empty.workbook.insertSampleData(again)).toEqual({
       ok: false,
       reason: 'not-empty',
       message: 'The sample data is already in this workbook, each row once; nothing was written.',

@@ -222,13 +222,13 @@ describe('appending a review', () => {
   it('inserts sample data only into a workbook without desk tables', async () => {
     const m = createMemoryDeskWorkbook();
     const newId = idMaker();
-    const r = await m.workbook.insertSampleData([
-      reviewRows(newId),
-      reviewRows(newId, { triggers: 2 }),
-    ]);
+    const r = await m.workbook.insertSampleData({
+      reviews: [reviewRows(newId), reviewRows(newId, { triggers: 2 })],
+      prices: [],
+    });
     expect(r.ok).toBe(true);
     expect(tableOf(m, 'DeskTriggers').rows).toHaveLength(3);
-    const again = await m.workbook.insertSampleData([reviewRows(newId)]);
+    const again = await m.workbook.insertSampleData({ reviews: [reviewRows(newId)], prices: [] });
     expect(again).toEqual({
       ok: false,
       reason: 'not-empty',

@@ -8,7 +8,8 @@
  * present exactly once, no colleague cell changed, and no orphan — a sheet, table, name or cell
  * the add-in wrote outside one set of desk tables — is left.
  */
-import { buildSampleReviews, REVIEW_KEYS, TABLE_KEYS, TABLES } from '../../../src/core';
+import { REVIEW_KEYS, TABLE_KEYS, TABLES, type SampleRecords } from '../../../src/core';
+import { buildSampleData } from '../../../src/core/sample';
 import {
   cellDigest,
   createMemoryDeskWorkbook,
@@ -181,14 +182,14 @@ describe('nothing lost under sync failures', () => {
       // by ensureTables.
       if (run % 2 === 0) {
         let click = 0;
-        let last: ReviewRecords[] = [];
+        let last: SampleRecords = { reviews: [], prices: [] };
         await step(async () => {
-          const b = buildSampleReviews({
+          const b = buildSampleData({
             recordedBy: 'Sample data',
             newId: idMaker(900 + run * 50 + (click += 1)),
           });
           if (!b.ok) throw new Error(b.message);
-          last = b.reviews as ReviewRecords[];
+          last = b;
           const r = await m.workbook.insertSampleData(last);
           // A retry after the whole insert landed (its answer lost) is refused, saying so.
           return !r.ok && /already in this workbook/.test(r.message)
@@ -197,11 +198,16 @@ describe('nothing lost under sync failures', () => {
         });
         // The ids that landed are the first click's that wrote anything: read them back.
         m.host.faults = null;
-        for (const key of REVIEW_KEYS) {
+        // The sample's prices landed with its reviews (one write): each table once.
+        for (const key of [...REVIEW_KEYS, 'prices'] as const) {
           const r = await m.workbook.read(key);
           if (!r.ok) throw new Error(r.message);
           expected[key] = r.records.map((x) => String(x.values.recordId));
-          expect(r.records).toHaveLength(last.reduce((n, x) => n + x[key].length, 0));
+          expect(r.records).toHaveLength(
+            key === 'prices'
+              ? last.prices.length
+              : last.reviews.reduce((n, x) => n + x[key].length, 0),
+          );
         }
         m.host.faults = plan.fault;
       } else await step(() => m.workbook.ensureTables());

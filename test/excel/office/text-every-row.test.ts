@@ -5,11 +5,11 @@
  * retyping "=1+1" or "1-2" into one later still gets text. '@' is Excel's Text number format
  * (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member).
  */
-import { buildSampleReviews, columnList, TABLE_KEYS, TABLES } from '../../../src/core';
+import { columnList, TABLE_KEYS, TABLES } from '../../../src/core';
+import { buildSampleData } from '../../../src/core/sample';
 import { TEXT_KINDS } from '../../../src/core/record/schema';
 import { createMemoryDeskWorkbook, type MemoryDeskWorkbook } from '../../../src/excel/memory';
 import { VERSION_NAME } from '../../../src/excel/office';
-import type { ReviewRecords } from '../../../src/excel/workbook';
 import { idMaker, reviewRows } from '../helpers';
 
 /** Text-column cells of every body row: those not formatted '@', and written text without the quote prefix. */
@@ -75,9 +75,9 @@ describe('every text cell the add-in writes is text', () => {
 
   it('sample data', async () => {
     const m = createMemoryDeskWorkbook();
-    const b = buildSampleReviews({ recordedBy: 'Sample data', newId: idMaker() });
+    const b = buildSampleData({ recordedBy: 'Sample data', newId: idMaker() });
     if (!b.ok) throw new Error(b.message);
-    expect((await m.workbook.insertSampleData(b.reviews as ReviewRecords[])).ok).toBe(true);
+    expect((await m.workbook.insertSampleData(b)).ok).toBe(true);
     expect(notText(m)).toEqual([]);
   });
 
