@@ -19,7 +19,8 @@ const officeGlobals = [
 // src/core/sample.ts is the one other door: the sample data, fetched lazily by "Insert sample data".
 const CORE_DOOR = {
   group: ['**/core/**', '!**/core/sample'],
-  message: 'import the core through src/core/index.ts (or the lazy sample door, src/core/sample.ts)',
+  message:
+    'import the core through src/core/index.ts (or the lazy sample door, src/core/sample.ts)',
 };
 const ENTRY_POINTS = {
   group: ['**/functions/**', '**/taskpane/**', '**/commands/**'],
