@@ -114,11 +114,14 @@ export {
 export {
   checkRecord,
   checkReview,
+  readBodyRows,
   recordFromCells,
   reviewOfTable,
   rowCells,
   TEXT_CELL_FORMAT,
   withStamps,
+  type BodyProblem,
+  type BodyRecord,
   type CellValue,
   type DeskRecord,
   type RecordValue,
@@ -128,6 +131,8 @@ export {
   type RowCheck,
 } from './record/cells';
 export { rowDifferences } from './record/receipts';
+export { mapHeaders, normHeader, type HeaderMap, type SchemaColumn } from './record/headers';
+export { schemaVersionOf, VERSION_NAME, type SchemaVersionState } from './record/version';
 export {
   CHINA_VAT_RATE,
   CLOSEOUT_FIELDS,
