@@ -114,6 +114,7 @@ export {
 export {
   checkRecord,
   checkReview,
+  QUOTE_PREFIX,
   readBodyRows,
   recordFromCells,
   reviewOfTable,

@@ -257,8 +257,10 @@ export interface BodyRecord<K extends TableKey = TableKey> {
 export interface BodyProblem {
   readonly rowNumber: number;
   readonly sheetRow: number;
-  /** Every reason, each naming its column. */
+  /** Every reason, each naming its column, joined ("; "). */
   readonly reason: string;
+  /** The same reasons one by one, in the schema's order of checks. */
+  readonly reasons: readonly string[];
 }
 
 /**
@@ -283,7 +285,10 @@ export function readBodyRows<K extends TableKey>(
     const r = recordFromCells(key, byField);
     const at = { rowNumber: i + 1, sheetRow: firstSheetRow + i };
     if (r.ok) records.push({ ...at, values: r.record });
-    else problems.push({ ...at, reason: r.issues.map((x) => x.message).join('; ') });
+    else {
+      const reasons = r.issues.map((x) => x.message);
+      problems.push({ ...at, reason: reasons.join('; '), reasons });
+    }
   });
   return { records, problems };
 }
