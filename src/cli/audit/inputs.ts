@@ -37,16 +37,19 @@ export async function expandInputs(paths: readonly string[]): Promise<Inputs> {
     files.push(file);
   };
   for (const p of paths) {
-    const info = await stat(p).catch((e: NodeJS.ErrnoException) => e);
-    if (info instanceof Error) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
       empty.push({
         path: p,
         reason:
-          info.code === 'ENOENT'
-            ? 'no such file or folder'
-            : `cannot be read (${info.code ?? info.message})`,
+          code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code ?? String(e)})`,
       });
-    } else if (info.isDirectory()) {
+      continue;
+    }
+    if (info.isDirectory()) {
       const found: string[] = [];
       try {
         await walk(p, found);

@@ -21,7 +21,7 @@ p.sum{margin:0 0 16px;color:#444}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{border:1px solid #d0d0d0;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f2f2f2}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.d{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .s{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:600;white-space:nowrap}
 .ok{background:#dff3e4;color:#0b5d1e}.bad{background:#fde2e1;color:#8a1c14}.warn{background:#fff1cc;color:#6b4a00}
 ul{margin:0;padding-left:18px}code{font-size:.95em}`;
@@ -54,7 +54,7 @@ export function htmlReport(r: AuditReport): string {
   const queue = r.queue
     .map(
       (q) =>
-        `<tr><td>${esc(q.dueDate ?? '—')}</td><td>${q.overdue ? '<span class="s bad">overdue</span>' : ''}</td><td>${esc(q.statusNow ?? '—')}</td><td>${esc(q.owner)}</td><td><code>${esc(q.path)}</code> row ${q.row}</td><td><code>${esc(q.recordId)}</code></td><td><ul>${q.reasons.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></td></tr>`,
+        `<tr><td class="d">${esc(q.dueDate ?? '—')}</td><td>${q.overdue ? '<span class="s bad">overdue</span>' : ''}</td><td>${esc(q.statusNow ?? '—')}</td><td>${esc(q.owner)}</td><td><code>${esc(q.path)}</code> row ${q.row}</td><td><code>${esc(q.recordId)}</code></td><td><ul>${q.reasons.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></td></tr>`,
     )
     .join('\n');
   const dups = r.duplicates

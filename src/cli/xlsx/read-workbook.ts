@@ -49,13 +49,16 @@ export function sniff(bytes: Buffer): string | null {
   }
   if (bytes.subarray(0, 4).equals(EMPTY_ZIP)) return 'an empty ZIP archive, not an .xlsx workbook';
   if (!bytes.subarray(0, 4).equals(ZIP)) {
-    const printable = /^[\x09\x0a\x0d\x20-\x7e]+$/.test(bytes.subarray(0, 64).toString('latin1'));
+    // Tab, line feed, carriage return and printable ASCII only: text, not binary.
+    const printable = [...bytes.subarray(0, 64)].every(
+      (b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127),
+    );
     const what =
       bytes.subarray(0, 4).toString('latin1') === '%PDF'
         ? 'a PDF'
         : printable
           ? 'plain text (a CSV or another file renamed to .xlsx?)'
-          : 'not a ZIP package';
+          : 'binary data of another kind';
     return `not an .xlsx workbook: the file is ${what}; an .xlsx file is a ZIP package`;
   }
   return null;
