@@ -4,7 +4,8 @@
  *    writes `<tableColumn>` without it, so rows a colleague adds in Excel would get no Status now;
  *  - a defined name holding a constant (`DESK_SCHEMA_VERSION` = 3): ExcelJS models names as cell
  *    ranges only, dropping any other name on read and offering no way to write one.
- * Both are pinned by test/cli/exceljs-gaps.test.ts: an ExcelJS that changes them fails there first.
+ * Both are pinned by test/cli/template.test.ts (and the LibreOffice round trip): an ExcelJS that
+ * changes them fails there first.
  */
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
