@@ -1,27 +1,40 @@
 /**
- * Run by bench/audit.bench.ts in a child node, so its peak RSS is the audit's alone: audits the
- * folder given as argv[2] and prints {ms, maxRssMb, workbooks, queue} as JSON on stdout.
+ * Run by bench/audit.bench.ts in a child node, so its peak RSS is its own. Modes:
+ *   audit DIR  `desk-record audit --json --as-of 2026-12-01 DIR` through the CLI's main, the JSON
+ *              built as for a pipe (written nowhere);
+ *   read DIR   the baseline: only the reader (every table's cells, plain), no checks, no queue.
+ * Prints {ms, maxRssMb, bytes, workbooks} as JSON on stdout.
  */
-import { auditPaths } from '../src/cli/audit/audit';
+import { expandInputs } from '../src/cli/audit/inputs';
+import { main } from '../src/cli/main';
+import { openWorkbook } from '../src/cli/xlsx/read-workbook';
 
-async function main(): Promise<void> {
-  const dir = process.argv[2] as string;
+async function read(dir: string): Promise<number> {
+  const { files } = await expandInputs([dir]);
+  let cells = 0;
+  for (const f of files) {
+    const o = await openWorkbook(f);
+    if (o.ok) for (const t of o.workbook.tables) cells += t.body.length * t.headers.length;
+  }
+  return cells;
+}
+
+async function run(): Promise<void> {
+  const [mode, dir] = process.argv.slice(2) as [string, string];
   const t0 = performance.now();
-  const report = await auditPaths([dir], {
-    asOf: '2026-12-01',
-    now: new Date(Date.UTC(2026, 11, 1)),
-  });
+  let bytes = 0;
+  let code = 0;
+  if (mode === 'read') bytes = await read(dir);
+  else
+    code = await main(['audit', '--json', '--as-of', '2026-12-01', dir], {
+      out: (t) => (bytes += t.length),
+      err: (t) => process.stderr.write(t),
+      now: () => new Date(),
+    });
   const ms = performance.now() - t0;
-  const ok = report.workbooks.filter((w) => w.status === 'ok').length;
   process.stdout.write(
-    JSON.stringify({
-      ms,
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
-      workbooks: report.workbooks.length,
-      ok,
-      queue: report.queue.length,
-    }),
+    JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes, code }),
   );
 }
 
-void main();
+void run();

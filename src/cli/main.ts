@@ -10,6 +10,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { wallClockAsUtc } from '../core';
 import { auditPaths, type AuditClock, type AuditProgress } from './audit/audit';
 import { htmlReport } from './audit/report-html';
+import { jsonReport } from './audit/report-json';
 import { textReport } from './audit/report-text';
 import { writeTemplate } from './template/write-template';
 
@@ -82,7 +83,8 @@ function program(io: CliIo, done: (code: number) => void): Command {
         );
       const report = await auditPaths(paths, clock, io.progress?.());
       if (o.html !== undefined) await writeFile(o.html, htmlReport(report));
-      io.out(o.json ? `${JSON.stringify(report, null, 2)}\n` : textReport(report));
+      if (o.json) for (const piece of jsonReport(report)) io.out(piece);
+      else io.out(textReport(report));
       if (o.html !== undefined && !o.json) io.out(`HTML report written to ${o.html}\n`);
       done(report.workbooks.every((w) => w.status === 'ok') ? 0 : 1);
     });

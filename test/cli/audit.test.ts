@@ -5,6 +5,7 @@
 import { join, relative } from 'node:path';
 import { mapHeaders, readBodyRows, reviewQueue } from '../../src/core';
 import type { AuditReport } from '../../src/cli/audit/audit';
+import { jsonReport } from '../../src/cli/audit/report-json';
 import { openWorkbook } from '../../src/cli/xlsx/read-workbook';
 import { writeDeskFolder, type DeskFolder } from './fixtures';
 import { runCli, scratch, snapshotTree } from './helpers';
@@ -71,6 +72,32 @@ describe('desk-record audit', () => {
         'reasons',
       ]);
     expect(report.duplicates).toEqual([]);
+  });
+
+  it('writes JSON in pieces that are, together, exactly JSON.stringify(report, null, 2)', () => {
+    const item = {
+      path: 'a.xlsx',
+      table: 'DeskTriggers' as const,
+      row: 2,
+      recordId: 'x',
+      owner: 'A',
+      dueDate: null,
+      overdue: false,
+      statusNow: null,
+      reasons: ['r'],
+    };
+    for (const n of [0, 1, 499, 500, 501, 1203]) {
+      const report: AuditReport = {
+        asOf: '2026-12-01',
+        workbooks: [],
+        queue: Array.from({ length: n }, (_, i) => ({ ...item, row: i })),
+        duplicates: n ? [{ recordId: 'x', paths: ['a', 'b'] }] : [],
+      };
+      expect([n, [...jsonReport(report)].join('')]).toEqual([
+        n,
+        `${JSON.stringify(report, null, 2)}\n`,
+      ]);
+    }
   });
 
   it('gives each bad input its own entry with a plain reason, and goes on with the rest (exit 1)', async () => {

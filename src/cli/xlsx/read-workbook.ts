@@ -100,12 +100,36 @@ interface StreamedSheet extends AsyncIterable<StreamedRow> {
   readonly name: string;
 }
 
-/** Streams the sheets that hold tables, filling each table's cells (missing cells stay ''). */
+interface ReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Iterable<unknown>;
+}
+
+/** Passes a part's bytes through, keeping its last ones: whether it ended where XML must end. */
+async function* keepTail(
+  chunks: AsyncIterable<Buffer>,
+  done: (tail: string) => void,
+): AsyncGenerator<Buffer> {
+  let tail = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    tail = Buffer.concat([tail, chunk]).subarray(-64);
+    yield chunk;
+  }
+  done(tail.toString('latin1'));
+}
+
+const WHOLE_SHEET = /<\/(?:\w+:)?worksheet>\s*$/;
+
+/**
+ * Streams the sheets that hold tables, filling each table's cells (missing cells stay ''). A sheet
+ * the stream never reached, or one cut off mid-row (ExcelJS's XML reader takes that for a short
+ * sheet, silently), is an error: rows would be missed without a word.
+ */
 async function streamCells(
   bytes: Buffer,
   sheets: readonly SheetPart[],
 ): Promise<Map<string, Area[]>> {
   const areas = new Map<string, Area[]>();
+  const tails = new Map<string, string>();
   for (const s of sheets) {
     const list = s.tables.map(areaOf).filter((a): a is Area => a !== null);
     if (list.length > 0) areas.set(s.name, list);
@@ -119,6 +143,13 @@ async function streamCells(
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const internals = reader as unknown as ReaderInternals;
+  const plain = internals._parseWorksheet.bind(reader);
+  internals._parseWorksheet = (iterator, sheetNo) =>
+    plain(
+      keepTail(iterator, (tail) => tails.set(`xl/worksheets/sheet${sheetNo}.xml`, tail)),
+      sheetNo,
+    );
   for await (const sheet of reader as unknown as AsyncIterable<StreamedSheet>) {
     const list = areas.get(sheet.name);
     for await (const row of sheet) {
@@ -131,8 +162,20 @@ async function streamCells(
       }
     }
   }
+  for (const s of sheets) {
+    if (!areas.has(s.name)) continue;
+    const tail = tails.get(s.path);
+    if (tail === undefined) throw new Cut(`sheet ${s.name} (${s.path}) could not be streamed`);
+    if (!WHOLE_SHEET.test(tail))
+      throw new Cut(
+        `sheet ${s.name} is cut off (${s.path} ends before </worksheet>), so its rows cannot all be read`,
+      );
+  }
   return areas;
 }
+
+/** A sheet that could not be read whole: said as it is, after "corrupt: ". */
+class Cut extends Error {}
 
 export async function openWorkbook(path: string): Promise<Opened> {
   let bytes: Buffer;
@@ -152,6 +195,7 @@ export async function openWorkbook(path: string): Promise<Opened> {
   try {
     areas = await streamCells(bytes, read.parts.sheets);
   } catch (e) {
+    if (e instanceof Cut) return { ok: false, reason: `corrupt: ${e.message}` };
     return { ok: false, reason: `corrupt or truncated: a sheet cannot be read (${message(e)})` };
   }
   const tables: TableRead[] = [];
