@@ -16,7 +16,16 @@ export function readBody(f: Found): {
   problems: ReadProblem[];
 } {
   // headerRow is 0-based: the first body row is the sheet row after the header's.
-  return readBodyRows(f.key, f.fields, f.body ?? [], f.headerRow + 2);
+  const { records, problems } = readBodyRows(f.key, f.fields, f.body ?? [], f.headerRow + 2);
+  // The pane's problems carry the joined reason only (the reasons one by one are the CLI's).
+  return {
+    records,
+    problems: problems.map((p) => ({
+      rowNumber: p.rowNumber,
+      sheetRow: p.sheetRow,
+      reason: p.reason,
+    })),
+  };
 }
 
 export function read(session: Session, key: TableKey): Promise<ReadOutcome> {
