@@ -40,7 +40,8 @@ const BIN_FLAGS = (
 
 function inChild(mode: 'audit' | 'read', dir: string): ChildResult {
   const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
-  const NODE_OPTIONS = [process.env.NODE_OPTIONS ?? '', ...BIN_FLAGS].join(' ').trim();
+  // Exactly the bin's flags: not the runner's 64 MB young generation (set for the function benches).
+  const NODE_OPTIONS = BIN_FLAGS.join(' ');
   const run = spawnSync(tsx, [join(__dirname, 'audit-child.ts'), mode, dir], {
     env: { ...process.env, NODE_OPTIONS },
     encoding: 'utf8',
