@@ -110,8 +110,20 @@ export default tseslint.config(
       },
     ],
   ),
+  // The CLI reads and writes files, on the core alone: no Office API, no adapter, no other entry point.
+  ...restrictImports(
+    ['src/cli/**/*.ts'],
+    [],
+    [
+      CORE_DOOR,
+      {
+        group: ['**/excel', '**/excel/**', '**/functions/**', '**/taskpane/**', '**/commands/**'],
+        message: 'the CLI depends on src/core only (through src/core/index.ts)',
+      },
+    ],
+  ),
   {
-    files: ['scripts/**/*.{js,mjs,cjs}', '*.{js,mjs,cjs}'],
+    files: ['scripts/**/*.{js,mjs,cjs}', '*.{js,mjs,cjs}', 'bin/**/*.cjs'],
     languageOptions: {
       globals: {
         process: 'readonly',

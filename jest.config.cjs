@@ -6,7 +6,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
-      testMatch: ['<rootDir>/test/{core,excel,functions,taskpane}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{core,excel,functions,taskpane,cli}/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
     {

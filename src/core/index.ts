@@ -114,11 +114,15 @@ export {
 export {
   checkRecord,
   checkReview,
+  QUOTE_PREFIX,
+  readBodyRows,
   recordFromCells,
   reviewOfTable,
   rowCells,
   TEXT_CELL_FORMAT,
   withStamps,
+  type BodyProblem,
+  type BodyRecord,
   type CellValue,
   type DeskRecord,
   type RecordValue,
@@ -128,6 +132,8 @@ export {
   type RowCheck,
 } from './record/cells';
 export { rowDifferences } from './record/receipts';
+export { mapHeaders, normHeader, type HeaderMap, type SchemaColumn } from './record/headers';
+export { schemaVersionOf, VERSION_NAME, type SchemaVersionState } from './record/version';
 export {
   RATIO_CHART,
   RATIO_COLUMNS,

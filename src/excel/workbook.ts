@@ -15,6 +15,7 @@ import {
   type ReviewRecords,
   type ReviewValues,
   type SampleRecords,
+  type SchemaVersionState,
   type TableKey,
 } from '../core';
 
@@ -32,11 +33,8 @@ export type {
   SampleRecords,
 } from '../core';
 
-export type SchemaVersionState =
-  | { readonly kind: 'absent' } // fresh workbook: no tables, no version yet
-  | { readonly kind: 'current'; readonly version: number }
-  | { readonly kind: 'older'; readonly found: number; readonly current: number } // migratable
-  | { readonly kind: 'newer'; readonly found: number; readonly current: number }; // read-only
+/** The schema version as found (absent, current, older: migratable, newer: read-only); the core judges it. */
+export type { SchemaVersionState } from '../core';
 
 /** Rows that break the schema (typed by hand, or left blank by a repair): sheet rows and a first reason. */
 export interface BrokenRows {

@@ -245,3 +245,50 @@ export function reviewOfTable(
 ): ReviewRecords {
   return { snapshots: [], exposures: [], triggers: [], [key]: records } as ReviewRecords;
 }
+
+/** One body row read as a record: its row number in the table and on the sheet. */
+export interface BodyRecord<K extends TableKey = TableKey> {
+  /** 1-based row number within the table body. */
+  readonly rowNumber: number;
+  /** The sheet row number, as Excel's row headers show it. */
+  readonly sheetRow: number;
+  readonly values: DeskRecord<K>;
+}
+export interface BodyProblem {
+  readonly rowNumber: number;
+  readonly sheetRow: number;
+  /** Every reason, each naming its column, joined ("; "). */
+  readonly reason: string;
+  /** The same reasons one by one, in the schema's order of checks. */
+  readonly reasons: readonly string[];
+}
+
+/**
+ * A table body's cells (values as read, row by row, columns mapped to fields by the headers) →
+ * validated records and the rows that break the schema. A row with nothing in any cell is not a
+ * record. `firstSheetRow` is the sheet row of the first body row (1-based).
+ */
+export function readBodyRows<K extends TableKey>(
+  key: K,
+  fields: readonly (string | null)[],
+  body: readonly (readonly unknown[])[],
+  firstSheetRow: number,
+): { records: BodyRecord<K>[]; problems: BodyProblem[] } {
+  const records: BodyRecord<K>[] = [];
+  const problems: BodyProblem[] = [];
+  body.forEach((cells, i) => {
+    if (cells.every((v) => v === '' || v === null || v === undefined)) return;
+    const byField: Record<string, unknown> = {};
+    fields.forEach((field, j) => {
+      if (field !== null) byField[field] = cells[j];
+    });
+    const r = recordFromCells(key, byField);
+    const at = { rowNumber: i + 1, sheetRow: firstSheetRow + i };
+    if (r.ok) records.push({ ...at, values: r.record });
+    else {
+      const reasons = r.issues.map((x) => x.message);
+      problems.push({ ...at, reason: reasons.join('; '), reasons });
+    }
+  });
+  return { records, problems };
+}

@@ -8,20 +8,12 @@
  * header: `TableColumnCollection.getItem` matches a name exactly. The column read first is the
  * one found last time (column id 1 in a table the add-in made); a moved column costs one more read.
  */
-import { columnList, TABLE_KEYS, type TableKey, TABLES } from '../../core';
+import { mapHeaders, TABLE_KEYS, type TableKey, TABLES } from '../../core';
 import { SHEET_ROWS, type Box } from '../a1';
 import { officeErrorCode } from '../office-errors';
 import { textConstant, WORKBOOK_ID_NAME } from './marks';
 import { VERSION_NAME, versionState } from './schema-version';
-import {
-  isEmptyCell,
-  norm,
-  type CellsRead,
-  type Col,
-  type Found,
-  type Session,
-  type State,
-} from './session';
+import { isEmptyCell, norm, type CellsRead, type Found, type Session, type State } from './session';
 
 export interface ProbeOptions {
   /** Rows just below the table to read (values and formulas) before appending. */
@@ -91,21 +83,6 @@ function emptyRowsAtEnd(body: readonly (readonly unknown[])[]): number {
   for (let i = body.length - 1; i >= 0 && (body[i] ?? []).every((v) => isEmptyCell(v, '')); i -= 1)
     n += 1;
   return n;
-}
-
-/** Headers → schema fields, and what is missing or extra. */
-function mapHeaders(key: TableKey, headers: readonly string[]) {
-  const byHeader = new Map(headers.map((h, i) => [norm(h), i]));
-  const cols = columnList(key) as readonly Col[];
-  const fields: (string | null)[] = headers.map(() => null);
-  const missing: Col[] = [];
-  for (const c of cols) {
-    const i = byHeader.get(norm(c.header));
-    if (i === undefined) missing.push(c);
-    else fields[i] = c.field;
-  }
-  const known = new Set(cols.map((c) => norm(c.header)));
-  return { fields, missing, extra: headers.filter((h) => !known.has(norm(h))) };
 }
 
 /** The state of one table from its probe; Record IDs still to read when the column moved. */

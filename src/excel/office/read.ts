@@ -1,5 +1,5 @@
 /** Reading a table back into validated records; rows that break the schema are reported, not fatal. */
-import { recordFromCells, type DeskRecord, type TableKey } from '../../core';
+import { readBodyRows, type DeskRecord, type TableKey } from '../../core';
 import { officeErrorSentence } from '../office-errors';
 import type { ReadOutcome, ReadProblem, ReadRecord } from '../workbook';
 import { lacksRequired, tableName } from './messages';
@@ -15,20 +15,17 @@ export function readBody(f: Found): {
   records: (ReadRecord & { readonly values: DeskRecord<TableKey> })[];
   problems: ReadProblem[];
 } {
-  const records: (ReadRecord & { readonly values: DeskRecord<TableKey> })[] = [];
-  const problems: ReadProblem[] = [];
-  (f.body ?? []).forEach((cells, i) => {
-    if (cells.every((v) => v === '' || v === null)) return; // an empty row is not a record
-    const byField: Record<string, unknown> = {};
-    f.fields.forEach((field, j) => {
-      if (field !== null) byField[field] = cells[j];
-    });
-    const r = recordFromCells(f.key, byField);
-    const at = { rowNumber: i + 1, sheetRow: f.headerRow + 2 + i };
-    if (r.ok) records.push({ ...at, values: r.record });
-    else problems.push({ ...at, reason: r.issues.map((x) => x.message).join('; ') });
-  });
-  return { records, problems };
+  // headerRow is 0-based: the first body row is the sheet row after the header's.
+  const { records, problems } = readBodyRows(f.key, f.fields, f.body ?? [], f.headerRow + 2);
+  // The pane's problems carry the joined reason only (the reasons one by one are the CLI's).
+  return {
+    records,
+    problems: problems.map((p) => ({
+      rowNumber: p.rowNumber,
+      sheetRow: p.sheetRow,
+      reason: p.reason,
+    })),
+  };
 }
 
 export function read(session: Session, key: TableKey): Promise<ReadOutcome> {

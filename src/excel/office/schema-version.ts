@@ -3,25 +3,16 @@
  * =DESK_SCHEMA_VERSION. Absent in a fresh workbook; absent beside existing tables means version 0
  * (tables from before the version was stamped).
  */
-import { SCHEMA_VERSION } from '../../core';
-import type { SchemaVersionState } from '../workbook';
+import { SCHEMA_VERSION, schemaVersionOf, VERSION_NAME, type SchemaVersionState } from '../../core';
 import { failure, type Failure } from './outcome';
 import type { State } from './session';
 
-export const VERSION_NAME = 'DESK_SCHEMA_VERSION';
+export { VERSION_NAME };
 const VERSION_COMMENT = 'Metals Desk Record schema version (written by the add-in; do not edit).';
 
-export function versionState(name: Excel.NamedItem, anyTable: boolean): SchemaVersionState {
-  if (name.isNullObject)
-    return anyTable ? { kind: 'older', found: 0, current: SCHEMA_VERSION } : { kind: 'absent' };
-  const n = Number(String(name.formula).replace(/^=/, '').trim());
-  if (!Number.isInteger(n) || n > SCHEMA_VERSION) {
-    return { kind: 'newer', found: Number.isInteger(n) ? n : NaN, current: SCHEMA_VERSION };
-  }
-  return n === SCHEMA_VERSION
-    ? { kind: 'current', version: n }
-    : { kind: 'older', found: n, current: SCHEMA_VERSION };
-}
+/** The core's judgement (shared with the CLI) on the name as Office.js reads it. */
+export const versionState = (name: Excel.NamedItem, anyTable: boolean): SchemaVersionState =>
+  schemaVersionOf(name.isNullObject ? null : name.formula, anyTable);
 
 export const newerMessage = (s: SchemaVersionState): string =>
   s.kind === 'newer'

@@ -1,6 +1,5 @@
 /** What every operation of the Office adapter shares: the run function, the tables as found. */
-import { type ColumnSpec, type TableKey } from '../../core';
-import type { SchemaVersionState } from '../workbook';
+import { normHeader, type ColumnSpec, type SchemaVersionState, type TableKey } from '../../core';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -30,11 +29,8 @@ export interface Session {
 
 export type Col = ColumnSpec & { readonly field: string };
 
-/** Headers match case- and space-insensitively, as a user retyping one would expect. */
-export const norm = (h: unknown): string =>
-  String(h ?? '')
-    .trim()
-    .toLowerCase();
+/** Headers match case- and space-insensitively (the core's rule, shared with the CLI). */
+export const norm = normHeader;
 
 /** A cell read as both `values` and `formulas`: empty only when both are empty. */
 export const isEmptyCell = (value: unknown, formula: unknown): boolean =>
