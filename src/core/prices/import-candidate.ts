@@ -338,17 +338,7 @@ export function stampedRow(v: RecordValues, s: RowStamps): Record<string, Record
     importedAt: s.importedAt,
     importedBy: s.importedBy,
     importId: s.importId,
-    priceDate: v.priceDate ?? null,
-    priceCode: v.priceCode ?? null,
-    product: v.product ?? null,
-    locationBasis: v.locationBasis ?? null,
-    priceLow: v.priceLow ?? null,
-    priceHigh: v.priceHigh ?? null,
-    priceMid: v.priceMid ?? null,
-    unit: v.unit ?? null,
-    sourceLabel: v.sourceLabel ?? null,
-    sourceState: v.sourceState ?? null,
-    dataBasis: v.dataBasis ?? null,
+    ...rowValues(v),
     correctionOf: s.correctionOf,
   };
 }

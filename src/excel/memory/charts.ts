@@ -213,23 +213,9 @@ function countAware<T>(
   return rest.length > 0 ? rest : null;
 }
 
-export class ChartCollectionP extends CollectionP<ChartData, ChartP> {
-  protected readonly itemScalars = CHART_SCALARS;
+/** A collection with a loadable `count` besides its items (ChartCollection, ChartSeriesCollection). */
+abstract class CountedCollectionP<T, I extends ProxyBase<T>> extends CollectionP<T, I> {
   private counted: number | undefined;
-  constructor(
-    context: MemoryContext,
-    private readonly onSheet: () => SheetData | null,
-    origin: ProxyOrigin,
-  ) {
-    super(context, () => context.model, origin);
-  }
-  protected list(): ChartData[] {
-    const s = this.onSheet();
-    return this.context.model.charts.filter((c) => c.sheet === s);
-  }
-  protected item(c: ChartData, i: number): ChartP {
-    return new ChartP(this.context, () => c, { parent: this, call: `items[${i}]` }, c);
-  }
   stageCount(n: number): void {
     this.counted = n;
   }
@@ -245,6 +231,24 @@ export class ChartCollectionP extends CollectionP<ChartData, ChartP> {
   }
   getCount(): ClientResultP<number> {
     return new ClientResultP(this.context, this, 'getCount()', () => this.list().length);
+  }
+}
+
+export class ChartCollectionP extends CountedCollectionP<ChartData, ChartP> {
+  protected readonly itemScalars = CHART_SCALARS;
+  constructor(
+    context: MemoryContext,
+    private readonly onSheet: () => SheetData | null,
+    origin: ProxyOrigin,
+  ) {
+    super(context, () => context.model, origin);
+  }
+  protected list(): ChartData[] {
+    const s = this.onSheet();
+    return this.context.model.charts.filter((c) => c.sheet === s);
+  }
+  protected item(c: ChartData, i: number): ChartP {
+    return new ChartP(this.context, () => c, { parent: this, call: `items[${i}]` }, c);
   }
   /** The first chart of the name (ChartCollection.getItem: "the first one will be returned"). */
   private find(name: string): ChartData | null {
@@ -433,9 +437,8 @@ export class ChartTitleP extends ProxyBase<ChartData> {
 
 const SERIES_SCALARS = ['name'] as const;
 
-export class ChartSeriesCollectionP extends CollectionP<SeriesData, ChartSeriesP> {
+export class ChartSeriesCollectionP extends CountedCollectionP<SeriesData, ChartSeriesP> {
   protected readonly itemScalars = SERIES_SCALARS;
-  private counted: number | undefined;
   constructor(
     context: MemoryContext,
     private readonly chart: () => ChartData | null,
@@ -456,22 +459,6 @@ export class ChartSeriesCollectionP extends CollectionP<SeriesData, ChartSeriesP
       { parent: this, call: `items[${i}]` },
       s,
     );
-  }
-  stageCount(n: number): void {
-    this.counted = n;
-  }
-  override load(props?: unknown): this {
-    this.assertValid();
-    const rest = countAware(this, props, () => this.list().length);
-    if (rest !== null && itemProps(rest, this.itemScalars).length > 0) super.load(rest);
-    return this;
-  }
-  get count(): number {
-    if (this.counted === undefined) throw notLoaded('count');
-    return this.counted;
-  }
-  getCount(): ClientResultP<number> {
-    return new ClientResultP(this.context, this, 'getCount()', () => this.list().length);
   }
   getItemAt(index: number): ChartSeriesP {
     return new ChartSeriesP(

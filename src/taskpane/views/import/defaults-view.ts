@@ -13,6 +13,7 @@ import {
 } from '../../../core';
 import { h } from '../../dom';
 import { BLANK_OPTION } from '../review-form';
+import { labelledField } from '../labelled-field';
 
 export interface DefaultsView {
   readonly element: HTMLElement;
@@ -34,17 +35,6 @@ function select(id: string, values: readonly string[], blank: string | null, val
     { id },
     blank === null ? null : h('option', { value: '' }, blank),
     ...values.map((v) => h('option', { value: v, selected: v === value }, v)),
-  );
-}
-
-function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
-  if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, label),
-    control,
-    hint ? h('p', { class: 'hint', id: `${id}-hint`, text: hint }) : null,
   );
 }
 
@@ -78,24 +68,24 @@ export function createDefaultsView(onChange: () => void): DefaultsView {
     h(
       'div',
       { class: 'fields' },
-      field('import-by', 'Imported by', importedBy, 'Written in each row’s Imported by.'),
-      field(
+      labelledField('import-by', 'Imported by', importedBy, 'Written in each row’s Imported by.'),
+      labelledField(
         'import-source-label',
         header('sourceLabel'),
         sourceLabel,
         'Who published the prices (SMM, Fastmarkets, a colleague).',
       ),
-      field('import-source-state', header('sourceState'), sourceState),
-      field('import-data-basis', header('dataBasis'), dataBasis),
-      field('import-location-basis', header('locationBasis'), basis),
-      field('import-unit', header('unit'), unit),
-      field(
+      labelledField('import-source-state', header('sourceState'), sourceState),
+      labelledField('import-data-basis', header('dataBasis'), dataBasis),
+      labelledField('import-location-basis', header('locationBasis'), basis),
+      labelledField('import-unit', header('unit'), unit),
+      labelledField(
         'import-date',
         header('priceDate'),
         date,
         'For rows without a date. A review’s “Published:” date fills it when blank.',
       ),
-      field('import-day-first', 'A date like 9/1/2025 reads', dayFirst),
+      labelledField('import-day-first', 'A date like 9/1/2025 reads', dayFirst),
       ambiguous,
     ),
   );

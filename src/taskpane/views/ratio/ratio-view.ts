@@ -7,6 +7,7 @@ import { columnList, PRICE_CODES } from '../../../core';
 import { h, uid } from '../../dom';
 import { BLANK_OPTION } from '../review-form';
 import { createRatioChart, type RatioChart } from './chart';
+import { labelledField } from '../labelled-field';
 
 export interface RatioQueryTexts {
   readonly numerator: string;
@@ -39,17 +40,6 @@ function keyInput(id: string, value: string, listId: string): HTMLInputElement {
     autocomplete: 'off',
     spellcheck: 'false',
   });
-}
-
-function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
-  if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, label),
-    control,
-    hint ? h('p', { class: 'hint', id: `${id}-hint`, text: hint }) : null,
-  );
 }
 
 export function createRatioView(actions: { show(): void; insert(): void }): RatioView {
@@ -111,16 +101,16 @@ export function createRatioView(actions: { show(): void; insert(): void }): Rati
     h(
       'div',
       { class: 'fields' },
-      field('ratio-numerator', 'Numerator', numerator, 'A price code or a product.'),
-      field('ratio-denominator', 'Denominator', denominator),
-      field(
+      labelledField('ratio-numerator', 'Numerator', numerator, 'A price code or a product.'),
+      labelledField('ratio-denominator', 'Denominator', denominator),
+      labelledField(
         'ratio-basis',
         'Location basis',
         basis,
         'Both legs are read at this basis; needed when a product has prices at several.',
       ),
-      field('ratio-unit', 'Both legs in', unit),
-      field(
+      labelledField('ratio-unit', 'Both legs in', unit),
+      labelledField(
         'ratio-fx',
         'FX rate (CNY per USD)',
         fx,
