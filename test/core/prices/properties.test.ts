@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import {
+  IMPORT_FIELDS,
   candidatesFromGrid,
   candidatesFromProse,
   checkRecord,
@@ -20,20 +21,8 @@ import {
 import { fcParams } from '../fc-seed';
 import { DEFAULTS, idMaker } from './helpers';
 
-const FIELDS = [
-  'priceCode',
-  'product',
-  'locationBasis',
-  'price',
-  'priceLow',
-  'priceHigh',
-  'priceMid',
-  'unit',
-  'priceDate',
-  'sourceLabel',
-  'sourceState',
-  'dataBasis',
-] as const;
+/** Every field the mapping offers, one column each. */
+const FIELDS = IMPORT_FIELDS;
 const MAPPING: ColumnMapping = Object.fromEntries(FIELDS.map((f, i) => [i, f]));
 const LABELS = [
   'Price code',
