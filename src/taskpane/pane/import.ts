@@ -7,7 +7,7 @@
 import { wallClockAsUtc, type RecordValues } from '../../core';
 import { tableName } from '../../excel/workbook';
 import { h } from '../dom';
-import { newUuid } from '../env';
+import { newUuid } from '../uuid';
 import {
   editRow,
   invalidTicked,
