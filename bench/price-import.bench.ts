@@ -15,22 +15,14 @@ import {
   guessMapping,
   markCandidates,
   priceRecords,
-  type ImportDefaults,
   type PriceCandidate,
   type RecordValues,
 } from '../src/core';
 import { stampedRow } from '../src/core/prices/import-candidate';
+import { DEFAULTS } from '../test/core/prices/helpers';
 
 const ROWS = 10_000;
 const SAMPLES = 5;
-const D: ImportDefaults = {
-  sourceLabel: 'SMM',
-  sourceState: 'market',
-  dataBasis: 'indication',
-  locationBasis: null,
-  unit: null,
-  priceDate: null,
-};
 const PRODUCTS = [
   'lanthanum oxide',
   'cerium oxide',
@@ -97,16 +89,16 @@ function whole(cs: () => PriceCandidate[], existing: readonly RecordValues[]): n
 
 export async function run(): Promise<BenchRow[]> {
   const mapping = guessMapping(grid(0)[0] ?? []).mapping;
-  const existing = table(candidatesFromGrid(grid(1000), mapping, D));
+  const existing = table(candidatesFromGrid(grid(1000), mapping, DEFAULTS));
   const g: number[] = [];
   const p: number[] = [];
   const base: number[] = [];
   for (let s = 0; s < SAMPLES; s++) {
     const rows = grid(s);
     const text = prose(s);
-    g.push(timeOnce(() => whole(() => candidatesFromGrid(rows, mapping, D), existing)));
-    p.push(timeOnce(() => whole(() => candidatesFromProse(text, D).candidates, existing)));
-    const finished = candidatesFromGrid(grid(s + 50), mapping, D).map((c, i) =>
+    g.push(timeOnce(() => whole(() => candidatesFromGrid(rows, mapping, DEFAULTS), existing)));
+    p.push(timeOnce(() => whole(() => candidatesFromProse(text, DEFAULTS).candidates, existing)));
+    const finished = candidatesFromGrid(grid(s + 50), mapping, DEFAULTS).map((c, i) =>
       stampedRow(c.values, {
         recordId: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
         importedAt: '2025-01-10T09:00:00.000Z',

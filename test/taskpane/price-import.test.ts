@@ -3,9 +3,7 @@
  * states, papaparse's delimiter detection, text that is not a table), and one import session —
  * ticks, edits, duplicates and corrections against rows already recorded, all or none.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ImportDefaults, RecordValues } from '../../src/core';
+import type { RecordValues } from '../../src/core';
 import {
   countMarks,
   countsSentence,
@@ -19,21 +17,7 @@ import {
   type ImportSession,
 } from '../../src/taskpane/prices/import-session';
 import { binaryProblem, fileProblem, parseImport, readKind } from '../../src/taskpane/prices/paste';
-
-const DEFAULTS: ImportDefaults = {
-  sourceLabel: 'SMM',
-  sourceState: 'market',
-  dataBasis: 'indication',
-  locationBasis: null,
-  unit: null,
-  priceDate: null,
-};
-
-const SMM = join(__dirname, '..', '..', '..', 'shared', 'seeds', '002_23f44c0b07ab26ae.txt');
-const smm = (): string => {
-  if (!existsSync(SMM)) throw new Error(`the SMM seed is missing: expected ${SMM}`);
-  return readFileSync(SMM, 'utf8');
-};
+import { DEFAULTS, smmSeed as smm } from '../core/prices/helpers';
 
 let n = 0;
 const stamps = () => ({
