@@ -87,3 +87,14 @@ export function parseAddress(address: string): { sheet: string | null; box: Box 
 /** Excel's grid: 1,048,576 rows × 16,384 columns (A..XFD). */
 export const SHEET_ROWS = 1_048_576;
 export const SHEET_COLS = 16_384;
+
+/** Consecutive numbers as runs: [2,3,4,9] → {2,3}, {9,1}. */
+export function runs(rows: readonly number[]): { start: number; length: number }[] {
+  const out: { start: number; length: number }[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last.start + last.length === r) last.length += 1;
+    else out.push({ start: r, length: 1 });
+  }
+  return out;
+}

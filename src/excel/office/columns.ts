@@ -15,7 +15,7 @@
  * repair.
  */
 import { columnList, TEXT_CELL_FORMAT, validationList, type Done } from '../../core';
-import { SHEET_COLS, type Box } from '../a1';
+import { runs, SHEET_COLS, type Box } from '../a1';
 import {
   guardedRefusal,
   intruders,
@@ -196,17 +196,6 @@ export function queueColumns(
     }
   }
   return { guard, header: table.getHeaderRowRange().load('values'), todo: r.todo };
-}
-
-/** Consecutive numbers as runs: [2,3,4,9] → {2,3}, {9,1}. */
-function runs(rows: readonly number[]): { start: number; length: number }[] {
-  const out: { start: number; length: number }[] = [];
-  for (const r of rows) {
-    const last = out[out.length - 1];
-    if (last && last.start + last.length === r) last.length += 1;
-    else out.push({ start: r, length: 1 });
-  }
-  return out;
 }
 
 /** The colleague's cells a guarded column write met, per table. */

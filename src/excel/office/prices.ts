@@ -15,7 +15,7 @@
  *   take-out: read (1 sync), Import IDs (1 sync), clear + shrink + read-back (1 sync)
  */
 import type { DeskRecord } from '../../core';
-import type { Box } from '../a1';
+import { runs, type Box } from '../a1';
 import { officeErrorSentence } from '../office-errors';
 import type { ImportOptions, WriteOutcome } from '../workbook';
 import { validateRows, writeRows, type WriteHooks, type WriteWords } from './append';
@@ -110,22 +110,14 @@ type TakeOutResult =
   | { readonly ok: true; readonly removed: number; readonly leftInside: number }
   | { readonly ok: false; readonly message: string };
 
-/** Sheet rows (from `start`) to clear, as runs, over the schema's columns of the table. */
-function runs(rows: readonly number[]): { start: number; n: number }[] {
-  const out: { start: number; n: number }[] = [];
-  for (const r of [...rows].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && last.start + last.n === r) last.n += 1;
-    else out.push({ start: r, n: 1 });
-  }
-  return out;
-}
+/** Sheet rows to clear, in order, as runs. */
+const rowRuns = (rows: readonly number[]) => runs([...rows].sort((a, b) => a - b));
 
 /** The table's columns the schema knows, as runs of columns (a user's own columns are kept). */
 function schemaColumns(f: Found): { col: number; n: number }[] {
   return runs(f.fields.flatMap((field, j) => (field === null ? [] : [f.col + j]))).map((x) => ({
     col: x.start,
-    n: x.n,
+    n: x.length,
   }));
 }
 
@@ -187,8 +179,8 @@ function takeOut(session: Session, t: TakeOut): Promise<TakeOutResult> {
       // Below the table first: a take-out cut short never leaves the import's rows where the next
       // append would take them in (stranded.ts); then inside; then the table shrinks back.
       for (const list of [outside, inside])
-        for (const run of runs(list))
-          for (const c of cols) sheet.getRangeByIndexes(run.start, c.col, run.n, c.n).clear();
+        for (const run of rowRuns(list))
+          for (const c of cols) sheet.getRangeByIndexes(run.start, c.col, run.length, c.n).clear();
       if (keep < f.bodyRows)
         table().resize(sheet.getRangeByIndexes(f.headerRow, f.col, 1 + keep, f.cols));
       // Read back, in the same request: no Record ID of the import is left where it wrote.
