@@ -9,6 +9,7 @@ import { tableName } from '../../excel/workbook';
 import { h } from '../dom';
 import { newUuid } from '../uuid';
 import {
+  counted,
   editRow,
   invalidTicked,
   markRows,
@@ -113,7 +114,7 @@ export function createImportTab(
       s.candidates.length === 0 ? 'warning' : 'info',
       s.candidates.length === 0
         ? 'No price found.'
-        : `${counts.rows.toLocaleString('en-US')} price${counts.rows === 1 ? '' : 's'} read from ${origin}. Check them below, then confirm.`,
+        : `${counted(counts.rows, 'price')} read from ${origin}. Check them below, then confirm.`,
       s.candidates.length === 0
         ? parsed.kind === 'prose'
           ? 'The text names no product of the desk with a price and a unit. For a table, choose “A table” under “Read the pasted text as”.'

@@ -199,19 +199,20 @@ export function countMarks(marks: readonly RowMark[]): ImportCounts {
   return { ...counts, toWrite: counts.new + counts.corrections };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) =>
+/** "1 row", "1,200 rows": a count as the pane writes it. */
+export const counted = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** "4 rows: 2 new, 1 correction, 12 already recorded, 1 cannot be recorded, 0 unticked". */
 export function countsSentence(c: ImportCounts): string {
   const parts = [
-    `${plural(c.new, 'new')}`.replace(/news$/, 'new'),
-    plural(c.corrections, 'correction'),
-    `${c.duplicates.toLocaleString('en-US')} already recorded`,
+    counted(c.new, 'new', 'new'),
+    counted(c.corrections, 'correction'),
+    counted(c.duplicates, 'already recorded', 'already recorded'),
   ];
-  if (c.invalid > 0) parts.push(`${c.invalid.toLocaleString('en-US')} cannot be recorded`);
-  if (c.unticked > 0) parts.push(`${c.unticked.toLocaleString('en-US')} unticked`);
-  return `${plural(c.rows, 'row')}: ${parts.join(', ')}.`;
+  if (c.invalid > 0) parts.push(counted(c.invalid, 'cannot be recorded', 'cannot be recorded'));
+  if (c.unticked > 0) parts.push(counted(c.unticked, 'unticked', 'unticked'));
+  return `${counted(c.rows, 'row')}: ${parts.join(', ')}.`;
 }
 
 /** The checked records Confirm writes (ticked new rows and corrections), or why none can be. */

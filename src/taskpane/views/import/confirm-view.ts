@@ -5,7 +5,7 @@
  */
 import type { UnreadPrice } from '../../../core';
 import { h, replaceChildren } from '../../dom';
-import { countsSentence, type ImportCounts } from '../../prices/import-session';
+import { counted, countsSentence, type ImportCounts } from '../../prices/import-session';
 
 /** Imports over this many rows show progress and can be cancelled between batches. */
 export const PROGRESS_ROWS = 1000;
@@ -115,9 +115,7 @@ export function createConfirmView(actions: {
       summary.textContent = countsSentence(counts);
       origin.textContent = `Read from ${from}${published ? `; published ${published}` : ''}.`;
       confirm.textContent =
-        counts.toWrite === 0
-          ? 'Nothing new to import'
-          : `Import ${counts.toWrite.toLocaleString('en-US')} row${counts.toWrite === 1 ? '' : 's'}`;
+        counts.toWrite === 0 ? 'Nothing new to import' : `Import ${counted(counts.toWrite, 'row')}`;
       readOnlyNote.hidden = readOnly === null;
       readOnlyNote.textContent = readOnly ?? '';
       unread.hidden = notRead.length === 0;

@@ -8,7 +8,7 @@
 import type { FieldTexts, ImportField, PriceCandidate, RecordValues } from '../../../core';
 import { importFieldLabel } from '../../../core';
 import { h, replaceChildren } from '../../dom';
-import { EDIT_FIELDS, type RowMark } from '../../prices/import-session';
+import { counted, EDIT_FIELDS, type RowMark } from '../../prices/import-session';
 
 export const PAGE_ROWS = 100;
 
@@ -246,7 +246,7 @@ export function createRowsView(actions: {
     range.textContent =
       indexes.length === 0
         ? 'No row to show with this filter.'
-        : `Showing ${page.length.toLocaleString('en-US')} of ${indexes.length.toLocaleString('en-US')} row${indexes.length === 1 ? '' : 's'}.`;
+        : `Showing ${page.length.toLocaleString('en-US')} of ${counted(indexes.length, 'row')}.`;
     replaceChildren(
       list,
       ...page.map((i) => row(i, rm.candidates[i] as PriceCandidate, rm.marks[i] as RowMark, rm)),
